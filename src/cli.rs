@@ -1,0 +1,300 @@
+//! The command line: subcommands and flags, which glossary layers to load, which renderer and
+//! output to use, and the exit code. Nothing here analyses text.
+
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use istilahi::annotate::{self, Annotation};
+use istilahi::error::{Error, Result};
+use istilahi::glossary::Glossary;
+use istilahi::input::read_text;
+use istilahi::lexicon::Lexicon;
+use istilahi::render::{self, text::Options};
+use istilahi::{document::Document, lookup};
+
+/// Swahili→English glossary and translation aid: recognises glossary terms in Swahili text,
+/// also inflected and across several words.
+#[derive(Debug, Parser)]
+#[command(name = "istilahi", version, about, max_term_width = 100)]
+pub struct Args {
+    /// A glossary file to lay over the default glossary (repeatable; later files win).
+    #[arg(long, global = true, value_name = "PATH")]
+    glossary: Vec<PathBuf>,
+
+    /// Do not load the glossary built into the binary.
+    #[arg(long, global = true)]
+    no_default_glossary: bool,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Annotate Swahili text: every glossary term found, also inflected and multi-word.
+    Annotate {
+        /// Files to annotate; `-` or nothing reads standard input.
+        files: Vec<PathBuf>,
+        #[arg(long, short, value_enum, default_value_t = AnnotateFormat::Text)]
+        format: AnnotateFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Wrap the text view at this width (default: the terminal's, or 100).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+        width: Option<u16>,
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+    },
+    /// Look up words or terms, in any inflected form (or English words with --en).
+    Lookup {
+        #[arg(required = true)]
+        words: Vec<String>,
+        #[arg(long, short, value_enum, default_value_t = LookupFormat::Text)]
+        format: LookupFormat,
+        /// Search the English renderings (English → Swahili).
+        #[arg(long)]
+        en: bool,
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+    },
+    /// Validate glossary files (default: every loaded layer).
+    Lint { files: Vec<PathBuf> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum AnnotateFormat {
+    Text,
+    Json,
+    Jsonl,
+    Tsv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LookupFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// The glossary layers named by the flags and `ISTILAHI_GLOSSARY`, in order.
+fn layer_paths(args: &Args) -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    if let Some(value) = std::env::var_os("ISTILAHI_GLOSSARY") {
+        paths.extend(istilahi::glossary::split_path_list(&value));
+    }
+    paths.extend(args.glossary.iter().cloned());
+    paths
+}
+
+fn load_glossary(args: &Args) -> Result<Glossary> {
+    let mut g = if args.no_default_glossary {
+        Glossary::default()
+    } else {
+        Glossary::embedded()?
+    };
+    for path in layer_paths(args) {
+        g.add_file(&path)?;
+    }
+    Ok(g)
+}
+
+/// Standard output or a file, with ANSI styling kept or stripped.
+fn output(path: Option<&Path>, color: ColorChoice) -> Result<Box<dyn Write>> {
+    if let Some(p) = path {
+        let f = std::fs::File::create(p).map_err(|e| Error::Io {
+            path: p.to_path_buf(),
+            source: e,
+        })?;
+        Ok(Box::new(io::BufWriter::new(anstream::StripStream::new(f))))
+    } else {
+        {
+            let choice = match color {
+                ColorChoice::Always => anstream::ColorChoice::Always,
+                ColorChoice::Never => anstream::ColorChoice::Never,
+                ColorChoice::Auto => anstream::ColorChoice::Auto,
+            };
+            let stdout = io::stdout().lock();
+            Ok(Box::new(io::BufWriter::new(anstream::AutoStream::new(
+                stdout, choice,
+            ))))
+        }
+    }
+}
+
+fn stdout_error(e: io::Error) -> Error {
+    Error::Io {
+        path: "<stdout>".into(),
+        source: e,
+    }
+}
+
+pub fn run(args: &Args) -> Result<ExitCode> {
+    let glossary = load_glossary(args)?;
+    match args.command {
+        Command::Annotate {
+            ref files,
+            format,
+            ref output,
+            width,
+            color,
+        } => {
+            let lexicon = Lexicon::new(glossary);
+            annotate_files(&lexicon, files, format, output.as_deref(), width, color)
+        }
+        Command::Lookup {
+            ref words,
+            format,
+            en,
+            color,
+        } => {
+            let lexicon = Lexicon::new(glossary);
+            lookup_words(&lexicon, words, format, en, color)
+        }
+        Command::Lint { ref files } => lint(args, files),
+    }
+}
+
+fn terminal_width() -> usize {
+    terminal_size::terminal_size().map_or(100, |(w, _)| usize::from(w.0))
+}
+
+fn annotate_files(
+    lexicon: &Lexicon,
+    files: &[PathBuf],
+    format: AnnotateFormat,
+    out_path: Option<&Path>,
+    width: Option<u16>,
+    color: ColorChoice,
+) -> Result<ExitCode> {
+    let stdin = [PathBuf::from("-")];
+    let files = if files.is_empty() { &stdin[..] } else { files };
+    // read everything first: a bad file fails before any output is written
+    let mut inputs: Vec<(String, String)> = Vec::with_capacity(files.len());
+    for f in files {
+        let name = if f.as_os_str() == "-" {
+            "<stdin>".to_owned()
+        } else {
+            f.display().to_string()
+        };
+        inputs.push((name, read_text(f)?));
+    }
+    let mut out = output(out_path, color)?;
+    let width = width.map_or_else(
+        || {
+            if io::stdout().is_terminal() && out_path.is_none() {
+                terminal_width()
+            } else {
+                100
+            }
+        },
+        usize::from,
+    );
+    let mut found = false;
+    let w = &mut out;
+    let result: io::Result<()> = (|| {
+        match format {
+            AnnotateFormat::Jsonl => {
+                for (name, text) in &inputs {
+                    for s in Annotation::new(lexicon, text) {
+                        found |= !s.matches.is_empty();
+                        render::json::render_sentence(w, name, &s)?;
+                    }
+                }
+            }
+            AnnotateFormat::Json => {
+                let docs: Vec<Document> = inputs
+                    .iter()
+                    .map(|(name, text)| annotate::annotate(lexicon, name, text))
+                    .collect();
+                found = docs.iter().any(has_matches);
+                render::json::render(w, &docs)?;
+            }
+            AnnotateFormat::Tsv => {
+                render::tsv::render_header(w)?;
+                for (name, text) in &inputs {
+                    let doc = annotate::annotate(lexicon, name, text);
+                    found |= has_matches(&doc);
+                    render::tsv::render(w, &doc)?;
+                }
+            }
+            AnnotateFormat::Text => {
+                let heading = inputs.len() > 1;
+                for (name, text) in &inputs {
+                    let doc = annotate::annotate(lexicon, name, text);
+                    found |= has_matches(&doc);
+                    render::text::render(w, &doc, heading, Options { width })?;
+                }
+            }
+        }
+        w.flush()
+    })();
+    result.map_err(stdout_error)?;
+    Ok(if found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn has_matches(doc: &Document) -> bool {
+    doc.sentences.iter().any(|s| !s.matches.is_empty())
+}
+
+fn lookup_words(
+    lexicon: &Lexicon,
+    words: &[String],
+    format: LookupFormat,
+    english: bool,
+    color: ColorChoice,
+) -> Result<ExitCode> {
+    let found: Vec<lookup::Found> = words
+        .iter()
+        .map(|w| {
+            if english {
+                lookup::lookup_english(lexicon, w)
+            } else {
+                lookup::lookup(lexicon, w)
+            }
+        })
+        .collect();
+    let mut out = output(None, color)?;
+    let result = match format {
+        LookupFormat::Text => found
+            .iter()
+            .try_for_each(|f| render::lookup::render_text(&mut out, lexicon, f)),
+        LookupFormat::Json => render::lookup::render_json(&mut out, lexicon, &found),
+    };
+    result.and_then(|()| out.flush()).map_err(stdout_error)?;
+    let all_found = found.iter().all(|f| !f.hits.is_empty());
+    Ok(if all_found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn lint(args: &Args, files: &[PathBuf]) -> Result<ExitCode> {
+    // loading already validated every layer; explicit files are checked on their own
+    let mut checked: Vec<OsString> = Vec::new();
+    for f in files {
+        let entries = istilahi::glossary::read_file(f)?;
+        println!("{}: {} entries, ok", f.display(), entries.len());
+        checked.push(f.clone().into_os_string());
+    }
+    if files.is_empty() {
+        let g = load_glossary(args)?;
+        println!("{} entries, ok", g.len());
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,84 @@
+//! The annotated document: plain data, shaped as the JSON contract of DESIGN.md. Renderers
+//! read it; nothing here formats text.
+
+use serde::Serialize;
+
+use crate::lexicon::How;
+use crate::tokenize::Kind;
+
+/// One annotated input.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub source: String,
+    #[serde(skip)]
+    pub text: String,
+    pub sentences: Vec<Sentence>,
+}
+
+/// One sentence: byte span into the document, its tokens and its matches.
+#[derive(Debug, Clone, Serialize)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub tokens: Vec<Token>,
+    pub matches: Vec<Match>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: Kind,
+    /// Index in the sentence's `matches` of the match covering this token.
+    #[serde(rename = "match")]
+    pub match_index: Option<usize>,
+}
+
+/// A recognised word or term.
+#[derive(Debug, Clone, Serialize)]
+pub struct Match {
+    pub start: usize,
+    pub end: usize,
+    pub surface: String,
+    pub lemma: String,
+    pub en: Vec<String>,
+    pub pos: String,
+    pub how: How,
+    /// Morphemes of the best analysis (for a multi-word term, of each word in turn).
+    pub morphemes: Vec<String>,
+    /// Leipzig-style gloss of the best analysis.
+    pub gloss: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub class: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Every analysis, best first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub analyses: Vec<Analysis>,
+}
+
+impl Match {
+    /// The segmentation to show in the morpheme tier, when it says more than the surface.
+    #[must_use]
+    pub fn segmentation(&self) -> Option<String> {
+        (self.how == How::Inflected).then(|| {
+            self.analyses
+                .first()
+                .map_or_else(|| self.morphemes.join("-"), |a| a.segmentation.clone())
+        })
+    }
+}
+
+/// One analysis of a match.
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    pub lemma: String,
+    pub pos: String,
+    pub en: Vec<String>,
+    pub how: How,
+    pub morphemes: Vec<String>,
+    pub segmentation: String,
+    pub gloss: String,
+}

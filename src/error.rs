@@ -1,0 +1,129 @@
+//! The library's one error type. Every variant carries the structured context a user needs
+//! to find the problem (file, line, column, entry); messages are lowercase, one line.
+
+use std::io;
+use std::path::PathBuf;
+
+/// A place in a file: 1-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    /// The 1-based line and column (in characters) of byte `offset` in `text`.
+    #[must_use]
+    pub fn of_offset(text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Position { line, column }
+    }
+}
+
+impl std::fmt::Display for Position {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+
+    #[error("{}: is a directory, not a file", path.display())]
+    IsDirectory { path: PathBuf },
+
+    #[error("{}: invalid UTF-8 at byte offset {offset}", path.display())]
+    NotUtf8 { path: PathBuf, offset: usize },
+
+    #[error("{}:{at}: {message}", path.display())]
+    GlossaryToml {
+        path: PathBuf,
+        at: Position,
+        message: String,
+    },
+
+    #[error("{}:{at}: entry {entry:?}: {message}", path.display())]
+    GlossaryEntry {
+        path: PathBuf,
+        at: Position,
+        entry: String,
+        message: String,
+    },
+
+    #[error(
+        "{}:{at}: duplicate entry {entry:?} ({pos}); first defined at {}:{first_at}",
+        path.display(),
+        first_path.display()
+    )]
+    DuplicateEntry {
+        path: PathBuf,
+        at: Position,
+        entry: String,
+        pos: String,
+        first_path: PathBuf,
+        first_at: Position,
+    },
+}
+
+impl Error {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// True when the error is a closed output pipe, which the binary treats as success.
+    #[must_use]
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn position_counts_lines_and_chars() {
+        let text = "ab\ncdé\nf";
+        assert_eq!(
+            Position::of_offset(text, 0),
+            Position { line: 1, column: 1 }
+        );
+        assert_eq!(
+            Position::of_offset(text, 3),
+            Position { line: 2, column: 1 }
+        );
+        // after "cdé" (é is two bytes): column counts characters
+        assert_eq!(
+            Position::of_offset(text, 7),
+            Position { line: 2, column: 4 }
+        );
+        assert_eq!(
+            Position::of_offset(text, 99),
+            Position { line: 3, column: 2 }
+        );
+    }
+
+    #[test]
+    fn messages_name_file_and_place() {
+        let e = Error::GlossaryToml {
+            path: "g.toml".into(),
+            at: Position { line: 3, column: 5 },
+            message: "expected `=`".into(),
+        };
+        assert_eq!(e.to_string(), "g.toml:3:5: expected `=`");
+    }
+}

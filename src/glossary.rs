@@ -1,0 +1,504 @@
+//! The glossary: entries read from TOML files (`[[entry]]` tables, see DESIGN.md), validated,
+//! and layered — the embedded default glossary, then `--glossary` files, later layers winning
+//! for the same headword and part of speech.
+//!
+//! Reading is strict: unknown fields, unknown parts of speech and noun classes, empty strings
+//! and duplicate headword+pos within a layer are errors naming the file, line and column.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Position, Result};
+use crate::tokenize::key;
+
+/// The glossary files compiled into the binary: `(name, contents)`, sorted by name.
+pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_glossary.rs"));
+
+/// Part of speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Pos {
+    Noun,
+    Verb,
+    Adj,
+    Adv,
+    Prep,
+    Conj,
+    Pron,
+    Num,
+    Name,
+    Phrase,
+    Abbr,
+    Interj,
+}
+
+impl Pos {
+    pub const ALL: [Pos; 12] = [
+        Pos::Noun,
+        Pos::Verb,
+        Pos::Adj,
+        Pos::Adv,
+        Pos::Prep,
+        Pos::Conj,
+        Pos::Pron,
+        Pos::Num,
+        Pos::Name,
+        Pos::Phrase,
+        Pos::Abbr,
+        Pos::Interj,
+    ];
+
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Pos::Noun => "noun",
+            Pos::Verb => "verb",
+            Pos::Adj => "adj",
+            Pos::Adv => "adv",
+            Pos::Prep => "prep",
+            Pos::Conj => "conj",
+            Pos::Pron => "pron",
+            Pos::Num => "num",
+            Pos::Name => "name",
+            Pos::Phrase => "phrase",
+            Pos::Abbr => "abbr",
+            Pos::Interj => "interj",
+        }
+    }
+
+    /// Parse a part of speech as written in a glossary file or on the command line.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Pos> {
+        Pos::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for Pos {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The noun classes an entry may declare: a singular/plural pair, or one class alone
+/// (a noun with no plural, or a plural-only noun).
+pub const CLASSES: &[&str] = &[
+    "1/2", "3/4", "5/6", "7/8", "9/10", "11/10", "11/6", "14/6", "1", "2", "3", "4", "5", "6", "7",
+    "8", "9", "10", "11", "14", "15", "16", "17", "18",
+];
+
+/// The domains the curated glossary uses (`lint` checks them; the loader accepts any word).
+pub const DOMAINS: &[&str] = &[
+    "core",
+    "general",
+    "diplomacy",
+    "government",
+    "elections",
+    "security",
+    "law",
+    "economy",
+    "organisations",
+    "geography",
+    "media",
+    "health",
+    "disasters",
+    "time",
+    "society",
+    "religion",
+    "environment",
+    "education",
+    "science",
+    "sport",
+    "transport",
+    "agriculture",
+];
+
+/// A noun class as declared: singular class and, for pairs, the plural class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct NounClass {
+    pub singular: u8,
+    pub plural: Option<u8>,
+}
+
+impl NounClass {
+    /// Parse one of [`CLASSES`].
+    #[must_use]
+    pub fn parse(s: &str) -> Option<NounClass> {
+        if !CLASSES.contains(&s) {
+            return None;
+        }
+        let mut parts = s.split('/');
+        let singular = parts.next()?.parse().ok()?;
+        let plural = parts.next().and_then(|p| p.parse().ok());
+        Some(NounClass { singular, plural })
+    }
+
+    /// Whether the class includes `c` (as singular or plural).
+    #[must_use]
+    pub fn has(self, c: u8) -> bool {
+        self.singular == c || self.plural == Some(c)
+    }
+}
+
+impl std::fmt::Display for NounClass {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.plural {
+            Some(p) => write!(f, "{}/{p}", self.singular),
+            None => write!(f, "{}", self.singular),
+        }
+    }
+}
+
+/// An example sentence with its translation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub sw: String,
+    pub en: String,
+}
+
+/// Where an entry was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub path: Arc<Path>,
+    pub at: Position,
+}
+
+/// One glossary entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub sw: String,
+    pub en: Vec<String>,
+    pub pos: Pos,
+    pub class: Option<NounClass>,
+    pub plural: Option<String>,
+    pub domain: Vec<String>,
+    pub variants: Vec<String>,
+    pub note: Option<String>,
+    pub example: Option<Example>,
+    pub not: Vec<String>,
+    pub forbidden: Vec<String>,
+    pub origin: Origin,
+}
+
+/// The entry as written in TOML.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    sw: String,
+    en: Vec<String>,
+    pos: Pos,
+    class: Option<String>,
+    plural: Option<String>,
+    #[serde(default)]
+    domain: Vec<String>,
+    #[serde(default)]
+    variants: Vec<String>,
+    note: Option<String>,
+    example: Option<Example>,
+    #[serde(default)]
+    not: Vec<String>,
+    #[serde(default)]
+    forbidden: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    entry: Vec<toml::Spanned<RawEntry>>,
+}
+
+/// Parse and validate one glossary file's text. Duplicates inside the file are errors.
+pub fn parse_file(path: &Path, text: &str) -> Result<Vec<Entry>> {
+    let raw: RawFile = toml::from_str(text).map_err(|e| Error::GlossaryToml {
+        path: path.to_path_buf(),
+        at: Position::of_offset(text, e.span().map_or(0, |s| s.start)),
+        message: e
+            .message()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(": "),
+    })?;
+    let shared: Arc<Path> = Arc::from(path);
+    let mut entries = Vec::with_capacity(raw.entry.len());
+    for spanned in raw.entry {
+        let at = Position::of_offset(text, spanned.span().start);
+        let origin = Origin {
+            path: Arc::clone(&shared),
+            at,
+        };
+        entries.push(validate(spanned.into_inner(), origin)?);
+    }
+    check_duplicates(&entries)?;
+    Ok(entries)
+}
+
+fn validate(raw: RawEntry, origin: Origin) -> Result<Entry> {
+    let fail = |message: String| Error::GlossaryEntry {
+        path: origin.path.to_path_buf(),
+        at: origin.at,
+        entry: raw.sw.clone(),
+        message,
+    };
+    if raw.sw.trim().is_empty() {
+        return Err(fail("`sw` is empty".into()));
+    }
+    if raw.sw.trim() != raw.sw || raw.sw.contains("  ") {
+        return Err(fail("`sw` has stray spaces".into()));
+    }
+    if raw.en.is_empty() {
+        return Err(fail("`en` has no rendering".into()));
+    }
+    let lists: [(&str, &Vec<String>); 5] = [
+        ("en", &raw.en),
+        ("domain", &raw.domain),
+        ("variants", &raw.variants),
+        ("not", &raw.not),
+        ("forbidden", &raw.forbidden),
+    ];
+    for (field, list) in lists {
+        if list.iter().any(|s| s.trim().is_empty()) {
+            return Err(fail(format!("`{field}` has an empty string")));
+        }
+    }
+    let singles = [("plural", &raw.plural), ("note", &raw.note)];
+    for (field, value) in singles {
+        if value.as_deref().is_some_and(|s| s.trim().is_empty()) {
+            return Err(fail(format!("`{field}` is empty")));
+        }
+    }
+    if let Some(ex) = &raw.example
+        && (ex.sw.trim().is_empty() || ex.en.trim().is_empty())
+    {
+        return Err(fail("`example` needs both `sw` and `en`".into()));
+    }
+    let class = match raw.class.as_deref() {
+        None => None,
+        Some(c) => match NounClass::parse(c) {
+            Some(nc) if raw.pos != Pos::Verb => Some(nc),
+            Some(_) => return Err(fail("a verb has no noun class".into())),
+            None => {
+                return Err(fail(format!(
+                    "unknown noun class {c:?} (expected one of {})",
+                    CLASSES.join(", ")
+                )));
+            }
+        },
+    };
+    Ok(Entry {
+        sw: raw.sw,
+        en: raw.en,
+        pos: raw.pos,
+        class,
+        plural: raw.plural,
+        domain: raw.domain,
+        variants: raw.variants,
+        note: raw.note,
+        example: raw.example,
+        not: raw.not,
+        forbidden: raw.forbidden,
+        origin,
+    })
+}
+
+/// The identity of an entry: its headword key and part of speech.
+#[must_use]
+pub fn identity(entry: &Entry) -> (String, Pos) {
+    (key(&entry.sw), entry.pos)
+}
+
+fn check_duplicates(entries: &[Entry]) -> Result<()> {
+    let mut seen: HashMap<(String, Pos), &Entry> = HashMap::new();
+    for e in entries {
+        if let Some(first) = seen.insert(identity(e), e) {
+            return Err(Error::DuplicateEntry {
+                path: e.origin.path.to_path_buf(),
+                at: e.origin.at,
+                entry: e.sw.clone(),
+                pos: e.pos.to_string(),
+                first_path: first.origin.path.to_path_buf(),
+                first_at: first.origin.at,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Read a glossary file from disk.
+pub fn read_file(path: &Path) -> Result<Vec<Entry>> {
+    let text = crate::input::read_text(path)?;
+    parse_file(path, &text)
+}
+
+/// A loaded glossary: entries from every layer, later layers replacing earlier entries with the
+/// same headword and part of speech.
+#[derive(Debug, Clone, Default)]
+pub struct Glossary {
+    entries: Vec<Entry>,
+    index: HashMap<(String, Pos), usize>,
+}
+
+impl Glossary {
+    /// The embedded default glossary (one layer: duplicates across its files are errors).
+    pub fn embedded() -> Result<Glossary> {
+        let mut layer = Vec::new();
+        for (name, text) in EMBEDDED {
+            layer.extend(parse_file(Path::new(name), text)?);
+        }
+        check_duplicates(&layer)?;
+        let mut g = Glossary::default();
+        g.add_layer(layer);
+        Ok(g)
+    }
+
+    /// Lay `entries` over the glossary: an entry with the same headword and pos replaces the
+    /// earlier one in place; new entries are appended.
+    pub fn add_layer(&mut self, entries: Vec<Entry>) {
+        for e in entries {
+            if let Some(&i) = self.index.get(&identity(&e)) {
+                self.entries[i] = e;
+            } else {
+                self.index.insert(identity(&e), self.entries.len());
+                self.entries.push(e);
+            }
+        }
+    }
+
+    /// Read a file and lay it over the glossary.
+    pub fn add_file(&mut self, path: &Path) -> Result<()> {
+        let entries = read_file(path)?;
+        self.add_layer(entries);
+        Ok(())
+    }
+
+    #[must_use]
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entry for a headword and pos, if any.
+    #[must_use]
+    pub fn get(&self, sw: &str, pos: Pos) -> Option<&Entry> {
+        self.index.get(&(key(sw), pos)).map(|&i| &self.entries[i])
+    }
+}
+
+/// Paths listed in a path-list environment value (`:`-separated on Unix, `;` on Windows).
+#[must_use]
+pub fn split_path_list(value: &std::ffi::OsStr) -> Vec<PathBuf> {
+    std::env::split_paths(value)
+        .filter(|p| !p.as_os_str().is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Vec<Entry>> {
+        parse_file(Path::new("t.toml"), text)
+    }
+
+    #[test]
+    fn reads_a_full_entry() {
+        let e = &parse(
+            r#"
+[[entry]]
+sw = "balozi"
+en = ["ambassador", "envoy"]
+pos = "noun"
+class = "5/6"
+domain = ["diplomacy"]
+note = "Head of an embassy."
+example = { sw = "Balozi alifika.", en = "The ambassador arrived." }
+"#,
+        )
+        .unwrap()[0];
+        assert_eq!(e.sw, "balozi");
+        assert_eq!(e.class, NounClass::parse("5/6"));
+        assert_eq!(e.origin.at.line, 2);
+    }
+
+    #[test]
+    fn unknown_field_names_line_and_column() {
+        let err =
+            parse("[[entry]]\nsw = \"a\"\nen = [\"b\"]\npos = \"noun\"\ncolour = 1\n").unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.starts_with("t.toml:5:1: unknown field `colour`"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn bad_values_are_rejected() {
+        let cases = [
+            ("pos = \"nown\"", "unknown variant `nown`"),
+            (
+                "pos = \"noun\"\nclass = \"5/7\"",
+                "unknown noun class \"5/7\"",
+            ),
+            (
+                "pos = \"verb\"\nclass = \"5/6\"",
+                "a verb has no noun class",
+            ),
+            ("pos = \"noun\"\nnote = \"\"", "`note` is empty"),
+        ];
+        for (extra, want) in cases {
+            let text = format!("[[entry]]\nsw = \"a\"\nen = [\"b\"]\n{extra}\n");
+            let msg = parse(&text).unwrap_err().to_string();
+            assert!(msg.contains(want), "{extra}: {msg}");
+        }
+        let msg = parse("[[entry]]\nsw = \"a\"\nen = []\npos = \"noun\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("`en` has no rendering"), "{msg}");
+        let msg = parse("[[entry]]\nen = [\"x\"]\npos = \"noun\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("missing field `sw`"), "{msg}");
+    }
+
+    #[test]
+    fn duplicates_report_both_places() {
+        let text = "[[entry]]\nsw = \"Taifa\"\nen = [\"nation\"]\npos = \"noun\"\n\n[[entry]]\nsw = \"taifa\"\nen = [\"state\"]\npos = \"noun\"\n";
+        let msg = parse(text).unwrap_err().to_string();
+        assert_eq!(
+            msg,
+            "t.toml:6:1: duplicate entry \"taifa\" (noun); first defined at t.toml:1:1"
+        );
+        // another pos is another entry
+        let ok = text.replacen("pos = \"noun\"\n", "pos = \"name\"\n", 1);
+        assert_eq!(parse(&ok).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn later_layers_win() {
+        let mut g = Glossary::default();
+        g.add_layer(parse("[[entry]]\nsw = \"a\"\nen = [\"one\"]\npos = \"noun\"\n").unwrap());
+        g.add_layer(parse("[[entry]]\nsw = \"A\"\nen = [\"two\"]\npos = \"noun\"\n").unwrap());
+        assert_eq!(g.len(), 1);
+        assert_eq!(g.get("a", Pos::Noun).unwrap().en, ["two"]);
+    }
+
+    #[test]
+    fn embedded_glossary_loads() {
+        let g = Glossary::embedded().unwrap();
+        assert!(!g.is_empty());
+    }
+}

@@ -1,0 +1,370 @@
+//! The lexicon: the glossary indexed for recognition. Single-token forms (headwords, variants,
+//! declared plurals) map to entries; multi-token terms are kept as token-key sequences indexed by
+//! their first word and, for inflecting heads, by the head's stem; noun, verb and adjective
+//! stems answer the analyser's questions ([`morph::Stems`]).
+//!
+//! [`Lexicon::analyse`] gives every reading of one word — exact forms first, then inflected
+//! analyses cheapest first — and memoises it per word type.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::glossary::{Entry, Glossary, NounClass, Pos};
+use crate::morph::{self, Parse, StemKind, Stems};
+use crate::tokenize::{self, Kind, key};
+
+/// How a word or term was recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum How {
+    Exact,
+    Variant,
+    Inflected,
+    Name,
+    Fuzzy,
+}
+
+impl How {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            How::Exact => "exact",
+            How::Variant => "variant",
+            How::Inflected => "inflected",
+            How::Name => "name",
+            How::Fuzzy => "fuzzy",
+        }
+    }
+}
+
+/// One reading of a word: an entry, how it was reached and, for inflected readings, the parse.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    pub entry: usize,
+    pub how: How,
+    pub parse: Option<Parse>,
+}
+
+impl Reading {
+    #[must_use]
+    pub fn cost(&self) -> u32 {
+        match self.how {
+            How::Exact => 0,
+            How::Variant => 1,
+            _ => self.parse.as_ref().map_or(5, |p| p.cost + 1),
+        }
+    }
+}
+
+/// What a multi-word term's first word does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Head {
+    /// Matches only as written.
+    Fixed,
+    /// A noun: inflects for number (and class agreement of the words after it).
+    Noun(Option<NounClass>),
+    /// A verb: any inflection of `stem`; `negative` when the term is a negative form (*kutoegemea*).
+    Verb { stem: String, negative: bool },
+}
+
+/// A multi-token term.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub entry: usize,
+    /// Token keys: words, numbers and any punctuation written in the term.
+    pub words: Vec<String>,
+    pub how: How,
+    pub head: Head,
+}
+
+/// The glossary, indexed.
+#[derive(Debug)]
+pub struct Lexicon {
+    glossary: Glossary,
+    forms: HashMap<String, Vec<(usize, How)>>,
+    terms: Vec<Term>,
+    terms_by_first: HashMap<String, Vec<usize>>,
+    terms_by_noun_head: HashMap<String, Vec<usize>>,
+    terms_by_verb_head: HashMap<String, Vec<usize>>,
+    nouns: HashMap<String, Vec<(usize, Option<NounClass>)>>,
+    verbs: HashMap<String, Vec<usize>>,
+    adjectives: HashMap<String, Vec<usize>>,
+    memo: RefCell<HashMap<(String, bool), Rc<Analysed>>>,
+}
+
+/// Everything known of one word type: its readings (entries) and every parse (which may also
+/// reach the head of a multi-word term).
+#[derive(Debug, Default)]
+pub struct Analysed {
+    pub readings: Vec<Reading>,
+    pub parses: Vec<Parse>,
+}
+
+/// Split a glossary form into token keys (`Covid-19` → `covid`, `-`, `19`).
+#[must_use]
+pub fn token_keys(form: &str) -> Vec<String> {
+    tokenize::tokenize(form)
+        .iter()
+        .map(|t| key(t.text(form)))
+        .collect()
+}
+
+fn is_single_word(form: &str) -> bool {
+    let toks = tokenize::tokenize(form);
+    toks.len() == 1 && toks[0].kind == Kind::Word
+}
+
+impl Lexicon {
+    #[must_use]
+    pub fn new(glossary: Glossary) -> Lexicon {
+        let mut lx = Lexicon {
+            glossary,
+            forms: HashMap::new(),
+            terms: Vec::new(),
+            terms_by_first: HashMap::new(),
+            terms_by_noun_head: HashMap::new(),
+            terms_by_verb_head: HashMap::new(),
+            nouns: HashMap::new(),
+            verbs: HashMap::new(),
+            adjectives: HashMap::new(),
+            memo: RefCell::new(HashMap::new()),
+        };
+        for i in 0..lx.glossary.len() {
+            lx.index_entry(i);
+        }
+        for hits in lx.forms.values_mut() {
+            hits.sort_by_key(|&(e, how)| (how, pos_rank(lx.glossary.entries()[e].pos)));
+            hits.dedup();
+        }
+        lx
+    }
+
+    fn index_entry(&mut self, i: usize) {
+        let e = &self.glossary.entries()[i];
+        let pos = e.pos;
+        let class = e.class;
+        let mut forms: Vec<(String, How)> = vec![(e.sw.clone(), How::Exact)];
+        forms.extend(e.variants.iter().map(|v| (v.clone(), How::Variant)));
+        forms.extend(e.plural.iter().map(|p| (p.clone(), How::Variant)));
+        let headword = e.sw.clone();
+        for (form, how) in forms {
+            if form.trim().is_empty() {
+                continue;
+            }
+            if is_single_word(&form) || tokenize::tokenize(&form).len() == 1 {
+                self.forms.entry(key(&form)).or_default().push((i, how));
+            } else {
+                let words = token_keys(&form);
+                let head = if how == How::Exact {
+                    term_head(&words, pos, class)
+                } else {
+                    Head::Fixed
+                };
+                self.add_term(Term {
+                    entry: i,
+                    words,
+                    how,
+                    head,
+                });
+            }
+        }
+        if is_single_word(&headword) {
+            let k = key(&headword);
+            match pos {
+                Pos::Noun => self.nouns.entry(k).or_default().push((i, class)),
+                Pos::Verb => self.verbs.entry(k).or_default().push(i),
+                Pos::Adj | Pos::Num => self.adjectives.entry(k).or_default().push(i),
+                _ => {}
+            }
+        }
+    }
+
+    fn add_term(&mut self, term: Term) {
+        let id = self.terms.len();
+        self.terms_by_first
+            .entry(term.words[0].clone())
+            .or_default()
+            .push(id);
+        match &term.head {
+            Head::Noun(_) => self
+                .terms_by_noun_head
+                .entry(term.words[0].clone())
+                .or_default()
+                .push(id),
+            Head::Verb { stem, .. } => self
+                .terms_by_verb_head
+                .entry(stem.clone())
+                .or_default()
+                .push(id),
+            Head::Fixed => {}
+        }
+        self.terms.push(term);
+    }
+
+    #[must_use]
+    pub fn glossary(&self) -> &Glossary {
+        &self.glossary
+    }
+
+    #[must_use]
+    pub fn entry(&self, i: usize) -> &Entry {
+        &self.glossary.entries()[i]
+    }
+
+    #[must_use]
+    pub fn term(&self, i: usize) -> &Term {
+        &self.terms[i]
+    }
+
+    /// Terms whose first token key is `first`.
+    #[must_use]
+    pub fn terms_starting(&self, first: &str) -> &[usize] {
+        self.terms_by_first.get(first).map_or(&[], Vec::as_slice)
+    }
+
+    /// Terms whose inflecting head has the stem a parse found.
+    #[must_use]
+    pub fn terms_headed(&self, parse: &Parse) -> &[usize] {
+        let map = match parse.kind {
+            StemKind::Noun => &self.terms_by_noun_head,
+            StemKind::Verb => &self.terms_by_verb_head,
+            StemKind::Adjective => return &[],
+        };
+        map.get(&parse.stem).map_or(&[], Vec::as_slice)
+    }
+
+    /// Exact forms (headwords, variants, plurals) equal to the key.
+    #[must_use]
+    pub fn exact(&self, k: &str) -> &[(usize, How)] {
+        self.forms.get(k).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every reading of a word, best first, and its parses. `proper`: a capitalised word inside
+    /// a sentence. Memoised per word type.
+    pub fn analyse(&self, word: &str, proper: bool) -> Rc<Analysed> {
+        let k = key(word);
+        if let Some(r) = self.memo.borrow().get(&(k.clone(), proper)) {
+            return Rc::clone(r);
+        }
+        let analysed = Rc::new(self.analyse_key(&k, proper));
+        self.memo
+            .borrow_mut()
+            .insert((k, proper), Rc::clone(&analysed));
+        analysed
+    }
+
+    fn analyse_key(&self, k: &str, proper: bool) -> Analysed {
+        let parses = morph::analyse(k, self, proper);
+        let exact = self.exact(k);
+        if !exact.is_empty() {
+            // a word that is itself an entry is not re-analysed into another
+            let readings = exact
+                .iter()
+                .map(|&(entry, how)| Reading {
+                    entry,
+                    how,
+                    parse: None,
+                })
+                .collect();
+            return Analysed { readings, parses };
+        }
+        let mut readings = Vec::new();
+        for parse in &parses {
+            for entry in self.entries_for(parse) {
+                readings.push(Reading {
+                    entry,
+                    how: How::Inflected,
+                    parse: Some(parse.clone()),
+                });
+            }
+        }
+        readings.sort_by_key(|r| (r.cost(), pos_rank(self.entry(r.entry).pos)));
+        Analysed { readings, parses }
+    }
+
+    fn entries_for(&self, parse: &Parse) -> Vec<usize> {
+        match parse.kind {
+            StemKind::Noun => self
+                .nouns
+                .get(&parse.stem)
+                .into_iter()
+                .flatten()
+                .filter(|(_, c)| class_fits(*c, parse.classes))
+                .map(|&(i, _)| i)
+                .collect(),
+            StemKind::Verb => self.verbs.get(&parse.stem).cloned().unwrap_or_default(),
+            StemKind::Adjective => self
+                .adjectives
+                .get(&parse.stem)
+                .cloned()
+                .unwrap_or_default(),
+        }
+    }
+}
+
+fn class_fits(class: Option<NounClass>, classes: &[&str]) -> bool {
+    classes.is_empty()
+        || class.is_none_or(|c| classes.iter().any(|s| NounClass::parse(s) == Some(c)))
+}
+
+/// Which part of speech wins among equally good readings: function words first.
+fn pos_rank(pos: Pos) -> u8 {
+    match pos {
+        Pos::Prep | Pos::Conj | Pos::Pron => 0,
+        Pos::Noun | Pos::Name | Pos::Abbr => 1,
+        Pos::Verb => 2,
+        Pos::Adj | Pos::Num => 3,
+        Pos::Adv | Pos::Phrase | Pos::Interj => 4,
+    }
+}
+
+/// The head of a multi-word term: nouns inflect, verbs inflect (a head written as a negative
+/// infinitive, *kutoegemea*, stands for the negative forms of its stem), the rest is fixed.
+fn term_head(words: &[String], pos: Pos, class: Option<NounClass>) -> Head {
+    let first = &words[0];
+    if !first.chars().all(char::is_alphabetic) {
+        return Head::Fixed;
+    }
+    match pos {
+        Pos::Noun => Head::Noun(class),
+        Pos::Verb => Head::Verb {
+            // a monosyllabic verb keeps ku- in its citation form: kula kiapo → -la
+            stem: match first.strip_prefix("ku") {
+                Some(rest) if morph::is_monosyllabic(rest) => rest.to_owned(),
+                _ => first.clone(),
+            },
+            negative: false,
+        },
+        Pos::Phrase | Pos::Adj | Pos::Adv => match first.strip_prefix("kuto") {
+            Some(stem) if stem.chars().count() >= 3 => Head::Verb {
+                stem: stem.to_owned(),
+                negative: true,
+            },
+            _ => Head::Fixed,
+        },
+        _ => Head::Fixed,
+    }
+}
+
+impl Stems for Lexicon {
+    fn noun(&self, key: &str, classes: &[&str]) -> bool {
+        self.nouns
+            .get(key)
+            .is_some_and(|v| v.iter().any(|(_, c)| class_fits(*c, classes)))
+            || self.terms_by_noun_head.get(key).is_some_and(|ts| {
+                ts.iter().any(|&t| match self.terms[t].head {
+                    Head::Noun(c) => class_fits(c, classes),
+                    _ => false,
+                })
+            })
+    }
+
+    fn verb(&self, key: &str) -> bool {
+        self.verbs.contains_key(key) || self.terms_by_verb_head.contains_key(key)
+    }
+
+    fn adjective(&self, key: &str) -> bool {
+        self.adjectives.contains_key(key)
+    }
+}

@@ -1,0 +1,19 @@
+//! istilahi — a Swahili→English glossary and translation aid.
+//!
+//! Data flows one way: text → [`tokenize`] → [`lexicon`] readings (with [`morph`] analyses) →
+//! [`annotate`] matches → [`document::Document`] → [`render`]. The [`glossary`] is read and
+//! validated from TOML; [`lookup`] answers one-word questions. Only the binary chooses files,
+//! formats and exit codes.
+
+pub mod annotate;
+pub mod document;
+pub mod error;
+pub mod glossary;
+pub mod input;
+pub mod lexicon;
+pub mod lookup;
+pub mod morph;
+pub mod render;
+pub mod tokenize;
+
+pub use error::{Error, Result};

@@ -1,0 +1,20 @@
+//! The `istilahi` binary: parse the command line, run, map the outcome to an exit code
+//! (0 ok, 1 nothing found or problems found, 2 error; a closed output pipe is success).
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::Args::parse();
+    match cli::run(&args) {
+        Ok(code) => code,
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("istilahi: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,1070 @@
+//! The Swahili morphological analyser: it proposes splits of a word into affixes and a stem and
+//! keeps only those whose stem the lexicon knows with a compatible part of speech (and noun
+//! class). It never invents a lemma.
+//!
+//! The grammar lives in the tables below (noun plural prefixes, concords, verb slots and
+//! extensions); `analyse` walks them. Every analysis has a cost — fewer and likelier affixes
+//! cost less — so callers can rank them.
+//!
+//! Gloss conventions (Leipzig style): person subject markers `1SG` … `3PL`; class subject markers
+//! `SM9`; object markers `OM9`, `3SG.OBJ`; tense/aspect `PRS PST FUT PRF SIT NARR COND CF HAB
+//! NOT.YET`; `NEG`, `REL`, `INF`, `REFL`; extensions `APPL CAUS STAT PASS RECP`; final vowels
+//! `FV` (indicative *-a*), `SBJV` (*-e*), `NEG` (*-i*), `IMP.PL` (*-eni*). A noun's class prefix
+//! is glossed with the class number (`6-ambassador`), the locative suffix `LOC`. The stem's gloss
+//! is left to the caller (`None`), which takes it from the glossary entry.
+
+use crate::glossary::NounClass;
+
+/// What the analyser asks of the lexicon.
+pub trait Stems {
+    /// Is there a noun (or a multi-word noun term's head) with headword `key` whose class is one
+    /// of `classes` (an entry without class accepts every class)?
+    fn noun(&self, key: &str, classes: &[&str]) -> bool;
+    /// Is there a verb stem `key`?
+    fn verb(&self, key: &str) -> bool;
+    /// Is there an agreeing adjective or number stem `key`?
+    fn adjective(&self, key: &str) -> bool;
+}
+
+/// The kind of stem an analysis found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StemKind {
+    Noun,
+    Verb,
+    Adjective,
+}
+
+/// One morpheme: its form (lower case) and its gloss; `None` glosses the stem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Morpheme {
+    pub form: String,
+    pub gloss: Option<&'static str>,
+}
+
+/// One analysis of a word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parse {
+    pub kind: StemKind,
+    /// The lexicon key of the stem (a headword).
+    pub stem: String,
+    /// Noun classes the stem's entry may have for this analysis (nouns only).
+    pub classes: &'static [&'static str],
+    pub morphemes: Vec<Morpheme>,
+    pub cost: u32,
+    /// The agreement class of the surface word, when the analysis shows it (nouns, adjectives).
+    pub class: Option<u8>,
+    pub negative: bool,
+}
+
+impl Parse {
+    /// `ma-balozi`
+    #[must_use]
+    pub fn segmentation(&self) -> String {
+        let forms: Vec<&str> = self.morphemes.iter().map(|m| m.form.as_str()).collect();
+        forms.join("-")
+    }
+
+    /// `6-ambassador`, with `stem_gloss` for the stem.
+    #[must_use]
+    pub fn gloss(&self, stem_gloss: &str) -> String {
+        let parts: Vec<&str> = self
+            .morphemes
+            .iter()
+            .map(|m| m.gloss.unwrap_or(stem_gloss))
+            .collect();
+        parts.join("-")
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nouns
+
+/// What the first letter of the rest of the word must be for a rule to apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Before {
+    Vowel,
+    Consonant,
+    Any,
+}
+
+/// A plural prefix rule: a plural `plural + rest` has the singular `singular + rest`.
+struct NounRule {
+    plural: &'static str,
+    /// How many bytes of `plural` are the prefix morpheme; the rest belongs to the stem
+    /// (*m-bao*: `mb`, 1).
+    cut: usize,
+    singular: &'static str,
+    before: Before,
+    classes: &'static [&'static str],
+    class: u8,
+    cost: u32,
+}
+
+const fn rule(
+    plural: &'static str,
+    singular: &'static str,
+    before: Before,
+    classes: &'static [&'static str],
+    class: u8,
+    cost: u32,
+) -> NounRule {
+    NounRule {
+        plural,
+        cut: plural.len(),
+        singular,
+        before,
+        classes,
+        class,
+        cost,
+    }
+}
+
+const fn nasal(
+    plural: &'static str,
+    cut: usize,
+    singular: &'static str,
+    before: Before,
+) -> NounRule {
+    NounRule {
+        plural,
+        cut,
+        singular,
+        before,
+        classes: C11_10,
+        class: 10,
+        cost: 3,
+    }
+}
+
+const C1_2: &[&str] = &["1/2"];
+const C3_4: &[&str] = &["3/4"];
+const C5_6: &[&str] = &["5/6"];
+const C6_U: &[&str] = &["11/6", "14/6"];
+const C7_8: &[&str] = &["7/8"];
+const C11_10: &[&str] = &["11/10"];
+
+/// Plural prefixes of the noun classes, with the singular each comes from.
+/// Class 9/10 nouns do not change; their plural is the singular itself.
+const NOUN_RULES: &[NounRule] = &[
+    // 1/2: mshirika/washirika, mwandishi/waandishi, muumini/waumini
+    rule("wa", "m", Before::Consonant, C1_2, 2, 2),
+    rule("wa", "mw", Before::Vowel, C1_2, 2, 2),
+    rule("wa", "mu", Before::Vowel, C1_2, 2, 3),
+    // mwa- + a coalesces: mwanajeshi/wanajeshi
+    rule("w", "mw", Before::Vowel, C1_2, 2, 2),
+    // 3/4: mzozo/mizozo, mwezi/miezi, muundo/miundo
+    rule("mi", "m", Before::Consonant, C3_4, 4, 2),
+    rule("mi", "mw", Before::Vowel, C3_4, 4, 2),
+    rule("mi", "mu", Before::Vowel, C3_4, 4, 3),
+    // 5/6: balozi/mabalozi, jeshi/majeshi; jicho/macho, jino/meno, jambo/mambo
+    rule("ma", "", Before::Any, C5_6, 6, 2),
+    rule("ma", "ji", Before::Consonant, C5_6, 6, 3),
+    rule("me", "ji", Before::Consonant, C5_6, 6, 3),
+    rule("ma", "j", Before::Vowel, C5_6, 6, 3),
+    // 11/6, 14/6: ugonjwa/magonjwa, uamuzi/maamuzi
+    rule("ma", "u", Before::Any, C6_U, 6, 2),
+    // 7/8: kikosi/vikosi, chama/vyama
+    rule("vi", "ki", Before::Any, C7_8, 8, 2),
+    rule("vy", "ch", Before::Vowel, C7_8, 8, 2),
+    // 11/10 with nasal changes: ubao/mbao, ulimi/ndimi, wimbo/nyimbo, upande/pande
+    nasal("mb", 1, "ub", Before::Any),
+    nasal("mv", 1, "uv", Before::Any),
+    nasal("nd", 1, "ul", Before::Vowel),
+    nasal("nd", 1, "ud", Before::Vowel),
+    nasal("ng", 1, "ug", Before::Any),
+    nasal("nj", 1, "uj", Before::Any),
+    nasal("nz", 1, "uz", Before::Any),
+    nasal("ny", 2, "w", Before::Vowel),
+    nasal("ny", 2, "", Before::Vowel),
+    rule("", "u", Before::Consonant, C11_10, 10, 4),
+];
+
+/// The suffix of the locative (*mji → mjini*).
+pub const LOCATIVE: &str = "ni";
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+fn starts_with_vowel(s: &str) -> bool {
+    s.chars().next().is_some_and(is_vowel)
+}
+
+fn fits(before: Before, rest: &str) -> bool {
+    match before {
+        Before::Any => !rest.is_empty(),
+        Before::Vowel => starts_with_vowel(rest),
+        Before::Consonant => rest.chars().next().is_some_and(|c| !is_vowel(c)),
+    }
+}
+
+/// Every class a noun entry may have.
+const ANY_CLASS: &[&str] = &[];
+
+fn m(form: &str, gloss: &'static str) -> Morpheme {
+    Morpheme {
+        form: form.to_owned(),
+        gloss: Some(gloss),
+    }
+}
+
+fn stem_morpheme(form: &str) -> Morpheme {
+    Morpheme {
+        form: form.to_owned(),
+        gloss: None,
+    }
+}
+
+const CLASS_GLOSS: [&str; 19] = [
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
+    "17", "18",
+];
+
+fn noun_analyses(w: &str, stems: &impl Stems, locative_ok: bool, out: &mut Vec<Parse>) {
+    plural_analyses(w, stems, &[], 0, out);
+    if locative_ok
+        && let Some(base) = w.strip_suffix(LOCATIVE)
+        && base.chars().count() >= 2
+        && base.ends_with(is_vowel)
+    {
+        let loc = [m(LOCATIVE, "LOC")];
+        if stems.noun(base, ANY_CLASS) {
+            out.push(Parse {
+                kind: StemKind::Noun,
+                stem: base.to_owned(),
+                classes: ANY_CLASS,
+                morphemes: vec![stem_morpheme(base), loc[0].clone()],
+                cost: 2,
+                class: None,
+                negative: false,
+            });
+        }
+        plural_analyses(base, stems, &loc, 2, out);
+    }
+}
+
+fn plural_analyses(
+    w: &str,
+    stems: &impl Stems,
+    suffix: &[Morpheme],
+    extra: u32,
+    out: &mut Vec<Parse>,
+) {
+    for r in NOUN_RULES {
+        let Some(rest) = w.strip_prefix(r.plural) else {
+            continue;
+        };
+        if !fits(r.before, rest) || rest.chars().count() < 2 {
+            continue;
+        }
+        let singular = format!("{}{rest}", r.singular);
+        if singular.chars().count() < 3 || singular == w || !stems.noun(&singular, r.classes) {
+            continue;
+        }
+        let mut morphemes = Vec::with_capacity(3);
+        let (prefix, stem) = w.split_at(r.cut);
+        if !prefix.is_empty() {
+            morphemes.push(m(prefix, CLASS_GLOSS[usize::from(r.class)]));
+        }
+        morphemes.push(stem_morpheme(stem));
+        morphemes.extend_from_slice(suffix);
+        out.push(Parse {
+            kind: StemKind::Noun,
+            stem: singular,
+            classes: r.classes,
+            morphemes,
+            cost: r.cost + extra,
+            class: Some(r.class),
+            negative: false,
+        });
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agreeing stems: adjectives and numbers
+
+/// Concord prefixes of adjectives by class, with vowel-initial (coalesced) forms:
+/// *mkuu wakuu makuu kikuu vikuu*, *mwingine wengine mengine jingine kingine vingine nyingine*,
+/// *wote yote lote chote vyote zote kote pote mote*. Nasal class 9/10 forms are `n`, `m`, `ny`
+/// and none (*ndogo*, *mpya*, *nyingine*, *kuu*).
+const ADJ_PREFIXES: &[(&str, &str, Before, u8)] = &[
+    // (prefix, what the stem starts with instead, before, class)
+    ("m", "", Before::Consonant, 1),
+    ("mw", "", Before::Vowel, 1),
+    ("wa", "", Before::Consonant, 2),
+    ("we", "i", Before::Any, 2),
+    ("w", "", Before::Vowel, 2),
+    ("mi", "", Before::Consonant, 4),
+    ("mi", "i", Before::Any, 4),
+    ("y", "", Before::Vowel, 4),
+    ("ji", "", Before::Any, 5),
+    ("li", "", Before::Any, 5),
+    ("l", "", Before::Vowel, 5),
+    ("ma", "", Before::Consonant, 6),
+    ("me", "i", Before::Any, 6),
+    ("ki", "", Before::Any, 7),
+    ("ch", "", Before::Vowel, 7),
+    ("vi", "", Before::Any, 8),
+    ("vy", "", Before::Vowel, 8),
+    ("n", "", Before::Consonant, 9),
+    ("m", "", Before::Consonant, 9),
+    ("ny", "", Before::Vowel, 9),
+    ("nd", "r", Before::Vowel, 9),
+    ("nd", "l", Before::Vowel, 9),
+    ("z", "", Before::Vowel, 10),
+    ("ku", "", Before::Consonant, 15),
+    ("kw", "", Before::Vowel, 15),
+    ("k", "", Before::Vowel, 15),
+    ("pa", "", Before::Consonant, 16),
+    ("p", "", Before::Vowel, 16),
+    ("mu", "", Before::Consonant, 18),
+    ("s", "", Before::Vowel, 1),
+];
+
+fn adjective_analyses(w: &str, stems: &impl Stems, out: &mut Vec<Parse>) {
+    for &(prefix, restore, before, class) in ADJ_PREFIXES {
+        let Some(rest) = w.strip_prefix(prefix) else {
+            continue;
+        };
+        if !fits(before, rest) {
+            continue;
+        }
+        let stem = format!("{restore}{rest}");
+        if stem.chars().count() < 2 || !stems.adjective(&stem) {
+            continue;
+        }
+        out.push(Parse {
+            kind: StemKind::Adjective,
+            stem,
+            classes: ANY_CLASS,
+            morphemes: vec![
+                m(prefix, CLASS_GLOSS[usize::from(class)]),
+                stem_morpheme(rest),
+            ],
+            cost: 2,
+            class: Some(class),
+            negative: false,
+        });
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verbs: [NEG] SM [si] [TAM] [REL] [OM] ROOT [EXT] FV [REL]
+
+/// Subject markers: (form, gloss, class or 0 for persons).
+pub const SUBJECT_MARKERS: &[(&str, &str)] = &[
+    ("ni", "1SG"),
+    ("u", "2SG/SM3"),
+    ("a", "3SG"),
+    ("yu", "3SG"),
+    ("tu", "1PL"),
+    ("m", "2PL"),
+    ("mw", "2PL"),
+    ("mu", "SM18"),
+    ("wa", "3PL"),
+    ("w", "SM3"),
+    ("i", "SM9"),
+    ("y", "SM9"),
+    ("li", "SM5"),
+    ("ya", "SM6"),
+    ("ki", "SM7"),
+    ("ch", "SM7"),
+    ("vi", "SM8"),
+    ("vy", "SM8"),
+    ("zi", "SM10"),
+    ("ku", "SM15"),
+    ("kw", "SM15"),
+    ("pa", "SM16"),
+];
+
+/// Negative subject prefixes: *ha-* with a subject marker, *si-* (1SG), *hu-* (2SG), bare *ha-* (3SG).
+pub const NEGATIVE_SUBJECTS: &[(&str, &str)] = &[
+    ("hatu", "NEG.1PL"),
+    ("hawa", "NEG.3PL"),
+    ("ham", "NEG.2PL"),
+    ("hamu", "NEG.2PL"),
+    ("hai", "NEG.SM9"),
+    ("hali", "NEG.SM5"),
+    ("haya", "NEG.SM6"),
+    ("haki", "NEG.SM7"),
+    ("havi", "NEG.SM8"),
+    ("hazi", "NEG.SM10"),
+    ("hau", "NEG.SM3"),
+    ("haku", "NEG.SM15"),
+    ("hapa", "NEG.SM16"),
+    ("ha", "NEG.3SG"),
+    ("si", "NEG.1SG"),
+    ("hu", "NEG.2SG"),
+];
+
+/// Tense, aspect and mood markers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tam {
+    None,
+    Present,
+    Past,
+    Future,
+    FutureRel,
+    Perfect,
+    Situative,
+    Narrative,
+    Conditional,
+    Counterfactual,
+    NegPast,
+    NotYet,
+}
+
+const TAMS: &[(&str, &str, Tam)] = &[
+    ("na", "PRS", Tam::Present),
+    ("li", "PST", Tam::Past),
+    ("taka", "FUT", Tam::FutureRel),
+    ("ta", "FUT", Tam::Future),
+    ("me", "PRF", Tam::Perfect),
+    ("ki", "SIT", Tam::Situative),
+    ("ka", "NARR", Tam::Narrative),
+    ("ngali", "CF", Tam::Counterfactual),
+    ("ngeli", "CF", Tam::Counterfactual),
+    ("nge", "COND", Tam::Conditional),
+];
+
+const NEGATIVE_TAMS: &[(&str, &str, Tam)] = &[
+    ("ku", "PST", Tam::NegPast),
+    ("ja", "NOT.YET", Tam::NotYet),
+    ("ta", "FUT", Tam::Future),
+    ("nge", "COND", Tam::Conditional),
+    ("ngali", "CF", Tam::Counterfactual),
+];
+
+/// Relative markers, as infixes (*wanaotaka*) and suffixes (*asemaye*, *zijazo*).
+pub const RELATIVES: &[&str] = &["ye", "o", "yo", "lo", "cho", "vyo", "zo", "po", "ko", "mo"];
+
+/// Object markers (and the reflexive *ji*).
+pub const OBJECT_MARKERS: &[(&str, &str)] = &[
+    ("ni", "1SG.OBJ"),
+    ("ku", "2SG.OBJ"),
+    ("m", "3SG.OBJ"),
+    ("mw", "3SG.OBJ"),
+    ("mu", "3SG.OBJ"),
+    ("tu", "1PL.OBJ"),
+    ("wa", "3PL.OBJ"),
+    ("u", "OM3"),
+    ("i", "OM9"),
+    ("li", "OM5"),
+    ("ya", "OM6"),
+    ("ki", "OM7"),
+    ("vi", "OM8"),
+    ("zi", "OM10"),
+    ("pa", "OM16"),
+    ("ji", "REFL"),
+];
+
+/// Verb extensions, outermost last: (suffix before the final vowel, gloss, layer). Stripping
+/// goes from the end of the word inwards, so layers never increase: PASS (3), RECP (2),
+/// then APPL / CAUS / STAT (1).
+pub const EXTENSIONS: &[(&str, &str, u8)] = &[
+    ("w", "PASS", 3),
+    ("iw", "PASS", 3),
+    ("ew", "PASS", 3),
+    ("liw", "PASS", 3),
+    ("lew", "PASS", 3),
+    ("an", "RECP", 2),
+    ("ish", "CAUS", 1),
+    ("esh", "CAUS", 1),
+    ("ik", "STAT", 1),
+    ("ek", "STAT", 1),
+    ("lik", "STAT", 1),
+    ("lek", "STAT", 1),
+    ("k", "STAT", 1),
+    ("i", "APPL", 1),
+    ("e", "APPL", 1),
+    ("li", "APPL", 1),
+    ("le", "APPL", 1),
+];
+
+/// A verb prefix chain, as far as it has been read.
+#[derive(Debug, Clone)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each flag is one slot of the verb template"
+)]
+struct Prefix {
+    len: usize,
+    morphemes: Vec<Morpheme>,
+    cost: u32,
+    negative: bool,
+    /// ha-/si-/hu- negative subject (needs the negative final -i in the present).
+    neg_subject: bool,
+    /// the subordinate negative -si-
+    neg_si: bool,
+    infinitive: bool,
+    habitual: bool,
+    tam: Tam,
+    relative: bool,
+    object: bool,
+    ku_support: bool,
+}
+
+impl Prefix {
+    fn new() -> Prefix {
+        Prefix {
+            len: 0,
+            morphemes: Vec::new(),
+            cost: 0,
+            negative: false,
+            neg_subject: false,
+            neg_si: false,
+            infinitive: false,
+            habitual: false,
+            tam: Tam::None,
+            relative: false,
+            object: false,
+            ku_support: false,
+        }
+    }
+
+    fn push(&self, form: &str, gloss: &'static str) -> Prefix {
+        let mut p = self.clone();
+        p.len += form.len();
+        p.morphemes.push(m(form, gloss));
+        p.cost += 1;
+        p
+    }
+}
+
+/// All ways the start of `w` can be read as a verb prefix chain.
+fn prefixes(w: &str) -> Vec<Prefix> {
+    let mut out = Vec::new();
+    let start = Prefix::new();
+    // infinitive: ku-, kuto-, kw- before a vowel
+    if let Some(rest) = w.strip_prefix("ku") {
+        let mut p = start.push("ku", "INF");
+        p.infinitive = true;
+        if rest.starts_with("to") {
+            let mut n = p.push("to", "NEG");
+            n.negative = true;
+            objects(w, n, &mut out);
+        }
+        objects(w, p, &mut out);
+    }
+    if w.starts_with("kw") && w[2..].starts_with(is_vowel) {
+        let mut p = start.push("kw", "INF");
+        p.infinitive = true;
+        p.cost += 1;
+        objects(w, p, &mut out);
+    }
+    // habitual hu-
+    if w.starts_with("hu") {
+        let mut p = start.push("hu", "HAB");
+        p.habitual = true;
+        objects(w, p, &mut out);
+    }
+    // negative subjects
+    for &(form, gloss) in NEGATIVE_SUBJECTS {
+        if w.starts_with(form) {
+            let mut p = start.push(form, gloss);
+            p.negative = true;
+            p.neg_subject = true;
+            // present negative: no tense marker
+            objects(w, p.clone(), &mut out);
+            for &(t, g, tam) in NEGATIVE_TAMS {
+                if w[p.len..].starts_with(t) {
+                    let mut q = p.push(t, g);
+                    q.tam = tam;
+                    after_tense(w, q, &mut out);
+                }
+            }
+        }
+    }
+    // positive subjects
+    for &(form, gloss) in SUBJECT_MARKERS {
+        if !w.starts_with(form) {
+            continue;
+        }
+        // a glide form (mw, w, y, ch, vy, kw) only before a vowel
+        let glide = !form.ends_with(is_vowel) && form != "m";
+        if glide && !w[form.len()..].starts_with(is_vowel) {
+            continue;
+        }
+        let p = start.push(form, gloss);
+        // subjunctive / general present / relative-suffix forms: no tense marker
+        objects(w, p.clone(), &mut out);
+        if w[p.len..].starts_with("si") {
+            let mut n = p.push("si", "NEG");
+            n.negative = true;
+            n.neg_si = true;
+            objects(w, n.clone(), &mut out);
+            relative(w, &n, &mut out);
+        }
+        for &(t, g, tam) in TAMS {
+            if w[p.len..].starts_with(t) {
+                let mut q = p.push(t, g);
+                q.tam = tam;
+                after_tense(w, q, &mut out);
+            }
+        }
+    }
+    out
+}
+
+fn after_tense(w: &str, p: Prefix, out: &mut Vec<Prefix>) {
+    if matches!(p.tam, Tam::Present | Tam::Past | Tam::FutureRel) {
+        relative(w, &p, out);
+    }
+    if p.tam == Tam::FutureRel {
+        // -taka- only stands with a relative
+        return;
+    }
+    ku_support(w, &p, out);
+    objects(w, p, out);
+}
+
+fn relative(w: &str, p: &Prefix, out: &mut Vec<Prefix>) {
+    for &r in RELATIVES {
+        if w[p.len..].starts_with(r) {
+            let mut q = p.push(r, "REL");
+            q.relative = true;
+            ku_support(w, &q, out);
+            objects(w, q, out);
+        }
+    }
+}
+
+/// Monosyllabic roots keep *ku* after the main tenses: *a-li-ku-wa*.
+fn ku_support(w: &str, p: &Prefix, out: &mut Vec<Prefix>) {
+    let allowed = matches!(
+        p.tam,
+        Tam::Present
+            | Tam::Past
+            | Tam::Future
+            | Tam::FutureRel
+            | Tam::Perfect
+            | Tam::Conditional
+            | Tam::Counterfactual
+            | Tam::NotYet
+    );
+    if allowed && w[p.len..].starts_with("ku") {
+        let mut q = p.push("ku", "INF");
+        q.ku_support = true;
+        out.push(q);
+    }
+}
+
+fn objects(w: &str, p: Prefix, out: &mut Vec<Prefix>) {
+    for &(form, gloss) in OBJECT_MARKERS {
+        if w[p.len..].starts_with(form) {
+            let glide = form == "mw";
+            if glide && !w[p.len + 2..].starts_with(is_vowel) {
+                continue;
+            }
+            let mut q = p.push(form, gloss);
+            // an object marker is a likelier misreading than a tense or subject marker
+            q.cost += 1;
+            q.object = true;
+            out.push(q);
+        }
+    }
+    out.push(p);
+}
+
+/// A verb stem is monosyllabic when it has one vowel: *ja, wa, la, pa, nywa, cha*.
+#[must_use]
+pub fn is_monosyllabic(stem: &str) -> bool {
+    stem.chars().filter(|&c| is_vowel(c)).count() == 1
+}
+
+/// One reading of the verb body (root, extensions, final vowel).
+struct Body {
+    stem: String,
+    morphemes: Vec<Morpheme>,
+    cost: u32,
+    final_vowel: char,
+}
+
+/// Read `body` (what follows the prefixes) as stem + extensions + final vowel.
+fn bodies(body: &str, stems: &impl Stems, out: &mut Vec<Body>) {
+    // the stem as listed (longest listed stem: fanyika, shauriana)
+    if body.chars().count() >= 2 && stems.verb(body) {
+        out.push(listed_stem(body, 0));
+    }
+    let Some(last) = body.chars().last() else {
+        return;
+    };
+    let inner = &body[..body.len() - last.len_utf8()];
+    match last {
+        'i' | 'e' => {
+            // negative present -i, subjunctive -e, of a stem in -a
+            let stem = format!("{inner}a");
+            if inner.chars().count() >= 1 && stems.verb(&stem) {
+                let gloss = if last == 'i' { "NEG" } else { "SBJV" };
+                out.push(Body {
+                    stem,
+                    morphemes: vec![stem_morpheme(inner), m(&last.to_string(), gloss)],
+                    cost: 1,
+                    final_vowel: last,
+                });
+            }
+            if let Some(root) = body.strip_suffix("eni")
+                && !root.is_empty()
+            {
+                let stem = format!("{root}a");
+                if stems.verb(&stem) {
+                    out.push(Body {
+                        stem,
+                        morphemes: vec![stem_morpheme(root), m("eni", "IMP.PL")],
+                        cost: 2,
+                        final_vowel: 'e',
+                    });
+                }
+            }
+        }
+        'a' => extensions(inner, stems, &mut Vec::new(), 4, out),
+        _ => {}
+    }
+}
+
+fn listed_stem(stem: &str, cost: u32) -> Body {
+    let morphemes = match stem.strip_suffix('a') {
+        Some(root) if !root.is_empty() && !is_monosyllabic(stem) => {
+            vec![stem_morpheme(root), m("a", "FV")]
+        }
+        _ => vec![stem_morpheme(stem)],
+    };
+    Body {
+        stem: stem.to_owned(),
+        morphemes,
+        cost,
+        final_vowel: stem.chars().last().unwrap_or('a'),
+    }
+}
+
+/// Strip extensions from the end of `rest` (the body without its final -a), inner layers last.
+fn extensions(
+    rest: &str,
+    stems: &impl Stems,
+    stripped: &mut Vec<(&'static str, &'static str)>,
+    layer: u8,
+    out: &mut Vec<Body>,
+) {
+    if stripped.len() >= 3 {
+        return;
+    }
+    for &(suffix, gloss, l) in EXTENSIONS {
+        if l > layer {
+            continue;
+        }
+        let Some(root) = rest.strip_suffix(suffix) else {
+            continue;
+        };
+        if root.chars().count() < 2 {
+            continue;
+        }
+        stripped.push((suffix, gloss));
+        let ext_cost = u32::try_from(stripped.len()).unwrap_or(3);
+        // the root with its own final vowel: -a (regular), or a loan's -i/-e/-u
+        let mut found = false;
+        for fv in ["a", "i", "e", "u"] {
+            let stem = format!("{root}{fv}");
+            if stem.chars().count() >= 3 && stems.verb(&stem) {
+                found = true;
+                let mut morphemes = vec![stem_morpheme(root)];
+                for &(s, g) in stripped.iter().rev() {
+                    morphemes.push(m(s, g));
+                }
+                morphemes.push(m("a", "FV"));
+                out.push(Body {
+                    stem,
+                    morphemes,
+                    cost: ext_cost + u32::from(fv != "a"),
+                    final_vowel: 'a',
+                });
+            }
+        }
+        // a loan verb ending in -i/-e/-u keeps it before the extension: jadili-w-a
+        if !found
+            && root.ends_with(['i', 'e', 'u'])
+            && root.chars().count() >= 3
+            && stems.verb(root)
+        {
+            let mut morphemes = vec![stem_morpheme(root)];
+            for &(s, g) in stripped.iter().rev() {
+                morphemes.push(m(s, g));
+            }
+            morphemes.push(m("a", "FV"));
+            out.push(Body {
+                stem: root.to_owned(),
+                morphemes,
+                cost: ext_cost,
+                final_vowel: 'a',
+            });
+        }
+        extensions(root, stems, stripped, l, out);
+        stripped.pop();
+    }
+}
+
+fn verb_analyses(w: &str, stems: &impl Stems, out: &mut Vec<Parse>) {
+    let mut bodies_found = Vec::new();
+    for p in prefixes(w) {
+        let rest = &w[p.len..];
+        // a relative suffix after the stem: a-sema-ye, zi-ja-zo
+        let mut tails: Vec<(&str, Option<&str>)> = vec![(rest, None)];
+        if p.tam == Tam::None && !p.negative && !p.infinitive && !p.habitual && !p.relative {
+            for &r in RELATIVES {
+                if let Some(b) = rest.strip_suffix(r)
+                    && b.ends_with('a')
+                {
+                    tails.push((b, Some(r)));
+                }
+            }
+        }
+        for (body, rel) in tails {
+            bodies_found.clear();
+            bodies(body, stems, &mut bodies_found);
+            for b in bodies_found.drain(..) {
+                if let Some(cost) = fits_prefix(&p, &b, rel.is_some()) {
+                    let mut morphemes = p.morphemes.clone();
+                    morphemes.extend(b.morphemes);
+                    if let Some(r) = rel {
+                        morphemes.push(m(r, "REL"));
+                    }
+                    out.push(Parse {
+                        kind: StemKind::Verb,
+                        stem: b.stem,
+                        classes: ANY_CLASS,
+                        morphemes,
+                        cost: p.cost + b.cost + cost,
+                        class: None,
+                        negative: p.negative,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Whether a body reading fits the prefix chain; the extra cost if it does.
+fn fits_prefix(p: &Prefix, b: &Body, rel_suffix: bool) -> Option<u32> {
+    let mono = is_monosyllabic(&b.stem);
+    let listed_fv = b.stem.ends_with('a');
+    let bare = p.morphemes.is_empty();
+    if bare {
+        // a bare stem is the glossary form itself; only the plural imperative adds to it
+        return (b.final_vowel == 'e' && b.morphemes.last()?.gloss == Some("IMP.PL")).then_some(0);
+    }
+    if b.morphemes.last()?.gloss == Some("IMP.PL") {
+        return None;
+    }
+    // monosyllabic roots need support: ku-, an object marker, -ki-/-ka-, a relative suffix or -e
+    if mono {
+        let supported = p.ku_support
+            || p.infinitive
+            || p.object
+            || matches!(p.tam, Tam::Situative | Tam::Narrative | Tam::NegPast)
+            || rel_suffix
+            || b.final_vowel == 'e'
+            || p.habitual;
+        if !supported {
+            return None;
+        }
+    } else if p.ku_support {
+        return None;
+    }
+    let mut extra = 0;
+    match b.final_vowel {
+        'i' if listed_fv => {
+            // negative present: ha-wa-sem-i
+            if !(p.neg_subject && p.tam == Tam::None) {
+                return None;
+            }
+        }
+        'e' if listed_fv => {
+            // subjunctive: a-sem-e, tu-si-end-e
+            if p.neg_subject || p.infinitive || p.habitual || !matches!(p.tam, Tam::None) {
+                return None;
+            }
+            extra += 1;
+        }
+        _ => {
+            if p.neg_subject && p.tam == Tam::None && listed_fv {
+                return None;
+            }
+            if p.tam == Tam::None && !p.infinitive && !p.habitual && !p.neg_subject {
+                if rel_suffix || p.relative {
+                    extra += 1;
+                } else {
+                    // general present, coalesced (a-panga) or subjunctive of a loan verb
+                    extra += 2;
+                }
+            }
+        }
+    }
+    if p.relative && p.tam == Tam::None && !p.neg_si {
+        return None;
+    }
+    Some(extra)
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// Every analysis of the lower-case word `w`, cheapest first. `proper` is set for a capitalised
+/// word inside a sentence: a name takes no verb morphology and no locative (*Pangani* is a place,
+/// not *panga* + *-ni*).
+#[must_use]
+pub fn analyse(w: &str, stems: &impl Stems, proper: bool) -> Vec<Parse> {
+    let mut out = Vec::new();
+    if w.chars().count() < 3 || !w.chars().all(|c| c.is_alphabetic() || c == '\'') {
+        return out;
+    }
+    noun_analyses(w, stems, !proper, &mut out);
+    adjective_analyses(w, stems, &mut out);
+    if !proper {
+        verb_analyses(w, stems, &mut out);
+    }
+    out.sort_by_key(|p| p.cost);
+    out.dedup_by(|a, b| {
+        a.stem == b.stem && a.kind == b.kind && a.segmentation() == b.segmentation()
+    });
+    out
+}
+
+/// The class a noun's singular takes, guessed from its shape (used for nouns without `class`).
+#[must_use]
+pub fn guess_class(noun: &str) -> Option<NounClass> {
+    let pair = if noun.starts_with("ki") || noun.starts_with("ch") {
+        "7/8"
+    } else if noun.starts_with("mw") || noun.starts_with('m') {
+        // m- nouns are 1/2 or 3/4; 1/2 is the likelier in news (people)
+        "1/2"
+    } else if noun.starts_with('u') || noun.starts_with('w') {
+        "11/10"
+    } else {
+        "9/10"
+    };
+    NounClass::parse(pair)
+}
+
+/// The connective (*-a* of association) of each class: *wa, ya, la, cha, vya, za, kwa, pa, mwa*.
+#[must_use]
+pub fn connective(class: u8) -> Option<&'static str> {
+    Some(match class {
+        1..=3 | 11 | 14 => "wa",
+        4 | 6 | 9 => "ya",
+        5 => "la",
+        7 => "cha",
+        8 => "vya",
+        10 => "za",
+        15 | 17 => "kwa",
+        16 => "pa",
+        18 => "mwa",
+        _ => return None,
+    })
+}
+
+/// Every connective form.
+pub const CONNECTIVES: &[&str] = &["wa", "ya", "la", "cha", "vya", "za", "kwa", "pa", "mwa"];
+
+/// Possessive stems (*-angu, -ako, -ake, -etu, -enu, -ao*) and their class prefixes.
+const POSSESSIVE_STEMS: &[&str] = &["angu", "ako", "ake", "etu", "enu", "ao"];
+const POSSESSIVE_PREFIXES: &[&str] = &["w", "y", "l", "ch", "vy", "z", "k", "p", "mw"];
+
+/// Whether `w` is a possessive (*yake, wake, zao, vyake, lake, chetu* …).
+#[must_use]
+pub fn is_possessive(w: &str) -> bool {
+    POSSESSIVE_PREFIXES.iter().any(|p| {
+        w.strip_prefix(p)
+            .is_some_and(|rest| POSSESSIVE_STEMS.contains(&rest))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    /// A tiny lexicon: headword → (kind, class).
+    struct Toy(HashMap<&'static str, (StemKind, Option<&'static str>)>);
+
+    impl Stems for Toy {
+        fn noun(&self, key: &str, classes: &[&str]) -> bool {
+            matches!(self.0.get(key), Some((StemKind::Noun, c))
+                if classes.is_empty() || c.is_none_or(|c| classes.contains(&c)))
+        }
+        fn verb(&self, key: &str) -> bool {
+            matches!(self.0.get(key), Some((StemKind::Verb, _)))
+        }
+        fn adjective(&self, key: &str) -> bool {
+            matches!(self.0.get(key), Some((StemKind::Adjective, _)))
+        }
+    }
+
+    fn toy() -> Toy {
+        use StemKind::{Adjective, Noun, Verb};
+        Toy(HashMap::from([
+            ("balozi", (Noun, Some("5/6"))),
+            ("mji", (Noun, Some("3/4"))),
+            ("panga", (Verb, None)),
+            ("tarajia", (Verb, None)),
+            ("kuu", (Adjective, None)),
+            ("ja", (Verb, None)),
+            ("jadili", (Verb, None)),
+        ]))
+    }
+
+    fn best(w: &str) -> Option<(String, String)> {
+        analyse(w, &toy(), false)
+            .first()
+            .map(|p| (p.stem.clone(), p.segmentation()))
+    }
+
+    #[test]
+    fn finds_the_stem_behind_prefixes() {
+        assert_eq!(
+            best("mabalozi"),
+            Some(("balozi".into(), "ma-balozi".into()))
+        );
+        assert_eq!(best("mijini"), Some(("mji".into(), "mi-ji-ni".into())));
+        assert_eq!(
+            best("wanatarajiwa"),
+            Some(("tarajia".into(), "wa-na-taraji-w-a".into()))
+        );
+        assert_eq!(
+            best("amepanga"),
+            Some(("panga".into(), "a-me-pang-a".into()))
+        );
+        assert_eq!(best("zijazo"), Some(("ja".into(), "zi-ja-zo".into())));
+        assert_eq!(best("wakuu"), Some(("kuu".into(), "wa-kuu".into())));
+        assert_eq!(
+            best("kujadiliwa"),
+            Some(("jadili".into(), "ku-jadili-w-a".into()))
+        );
+    }
+
+    #[test]
+    fn glosses_follow_the_convention() {
+        let p = &analyse("amepanga", &toy(), false)[0];
+        assert_eq!(p.gloss("plan"), "3SG-PRF-plan-FV");
+    }
+
+    #[test]
+    fn guards_hold() {
+        // a noun prefix is not a verb prefix
+        assert!(
+            analyse("mapanga", &toy(), false)
+                .iter()
+                .all(|p| p.kind != StemKind::Verb)
+        );
+        // a monosyllabic root does not stand after a bare tense marker
+        assert_eq!(best("anaja"), None);
+        // a name takes no locative
+        assert!(analyse("mjini", &toy(), true).is_empty());
+        assert_eq!(best("pangani"), None);
+    }
+
+    #[test]
+    fn possessives_and_connectives() {
+        assert!(is_possessive("yake"));
+        assert!(is_possessive("vyao"));
+        assert!(!is_possessive("yale"));
+        assert_eq!(connective(4), Some("ya"));
+    }
+}

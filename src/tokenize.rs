@@ -1,0 +1,394 @@
+//! Tokens and sentences: byte spans into the original text, never moved or rewritten.
+//!
+//! Words are found with Unicode word boundaries (UAX #29, `split_word_bound_indices`), which
+//! already keep an apostrophe between letters inside the word (*ng'ombe*, *ng’ombe*) and keep a
+//! number's separators (*1,000*, *3.5*). **Hyphens** are their own punctuation token: the parts of
+//! *Dar-es-Salaam* or *Covid-19* are separate tokens, each analysed on its own, and a glossary term
+//! written with a hyphen matches the same token sequence. Whitespace makes no token.
+//!
+//! Sentences end after `.`, `!`, `?` or `…` (with any closing quotes or brackets) when the next
+//! word does not start in lower case — but not after a Swahili abbreviation (*Bw.*, *Dkt.*,
+//! *n.k.*) or an initial. A blank line always ends a sentence; a single line break ends one
+//! unless the next line starts in lower case (a hard-wrapped sentence).
+//!
+//! [`key`] makes the lookup form of a word: NFC, lower case, `’` as `'`. It never changes a span.
+
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Word,
+    Number,
+    Punct,
+    Symbol,
+}
+
+/// A token: a byte span into the text and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+}
+
+impl Token {
+    #[must_use]
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// A sentence: its byte span and the range of its tokens in the token list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub tokens: Range<usize>,
+}
+
+/// Abbreviations after which a period does not end a sentence (lower case, without the final dot).
+pub const ABBREVIATIONS: &[&str] = &[
+    "bw", "bi", "dkt", "dk", "dr", "mhe", "mh", "prof", "n.k", "nk", "k.m", "km", "y.a", "bibi",
+    "bwana", "mwl", "mch", "sh", "shs", "ksh", "tsh", "ush", "mst", "st", "mr", "mrs", "ms", "jr",
+    "sr", "no", "nam", "kif", "uk", "jan", "feb", "apr", "ago", "sept", "okt", "nov", "des", "gen",
+    "lt", "kanali", "meja", "sgt", "inspekta",
+];
+
+/// Titles written before a name (lower case, without the dot): the capitalised word after
+/// *Bw.* or *Dkt.* is a name even when it is also a common word (*Bw. Juma*).
+pub const TITLES: &[&str] = &[
+    "bw", "bwn", "bi", "dkt", "dk", "dr", "mhe", "mh", "prof", "mr", "mrs", "ms", "mwl", "mch",
+];
+
+/// The lookup key of a word: NFC-normalised, lower-cased, with `’` and `‘` read as `'`.
+#[must_use]
+pub fn key(word: &str) -> String {
+    word.nfc()
+        .flat_map(char::to_lowercase)
+        .map(|c| {
+            if matches!(c, '’' | '‘' | 'ʼ') {
+                '\''
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Split `text` into tokens. Whitespace makes no token; every other character is in one token.
+#[must_use]
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    for (start, piece) in text.split_word_bound_indices() {
+        // A byte-order mark is not text: skip it wherever UAX #29 attached it.
+        let trimmed = piece.trim_start_matches('\u{feff}');
+        let start = start + (piece.len() - trimmed.len());
+        let piece = trimmed.trim_end_matches('\u{feff}');
+        if piece.chars().all(char::is_whitespace) {
+            continue;
+        }
+        let end = start + piece.len();
+        if piece.chars().any(char::is_alphanumeric) {
+            let kind = if piece.chars().any(char::is_alphabetic) {
+                Kind::Word
+            } else {
+                Kind::Number
+            };
+            tokens.push(Token { start, end, kind });
+        } else {
+            // A run of punctuation (e.g. an emoji sequence) may come as one piece; split it
+            // into characters so that every mark is its own token.
+            for (i, c) in piece.char_indices() {
+                if c.is_whitespace() || c == '\u{feff}' {
+                    continue;
+                }
+                let kind = if is_symbol(c) {
+                    Kind::Symbol
+                } else {
+                    Kind::Punct
+                };
+                tokens.push(Token {
+                    start: start + i,
+                    end: start + i + c.len_utf8(),
+                    kind,
+                });
+            }
+        }
+    }
+    tokens
+}
+
+fn is_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '$' | '€'
+            | '£'
+            | '¥'
+            | '%'
+            | '+'
+            | '='
+            | '<'
+            | '>'
+            | '^'
+            | '|'
+            | '~'
+            | '©'
+            | '®'
+            | '°'
+            | '×'
+            | '÷'
+            | '#'
+            | '&'
+            | '@'
+            | '§'
+            | '¶'
+            | '±'
+            | '‰'
+            | '№'
+            | '™'
+            | '₹'
+            | '₦'
+    ) || ('\u{2100}'..='\u{2BFF}').contains(&c)
+        || c >= '\u{1F000}'
+}
+
+fn is_terminal(s: &str) -> bool {
+    matches!(s, "." | "!" | "?" | "…")
+}
+
+fn is_closing(s: &str) -> bool {
+    matches!(s, "\"" | "”" | "’" | "'" | ")" | "]" | "»" | "}")
+}
+
+fn starts_lowercase(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Whether the whitespace `gap` holds a blank line.
+fn has_blank_line(gap: &str) -> bool {
+    let mut newlines = 0;
+    for c in gap.chars() {
+        if c == '\n' {
+            newlines += 1;
+            if newlines >= 2 {
+                return true;
+            }
+        } else if !c.is_whitespace() {
+            newlines = 0;
+        }
+    }
+    false
+}
+
+/// Group `tokens` of `text` into sentences.
+#[must_use]
+pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut first = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let tok = tokens[i];
+        let mut last = i;
+        let mut boundary = false;
+        if is_terminal(tok.text(text)) && !is_abbreviation_dot(text, tokens, i) {
+            // swallow the rest of a terminal run and any closing marks glued to it
+            while last + 1 < tokens.len()
+                && tokens[last + 1].start == tokens[last].end
+                && (is_terminal(tokens[last + 1].text(text))
+                    || is_closing(tokens[last + 1].text(text)))
+            {
+                last += 1;
+            }
+            boundary = match tokens.get(last + 1) {
+                None => true,
+                Some(next) => next.start > tokens[last].end && !starts_lowercase(next.text(text)),
+            };
+        }
+        if let Some(next) = tokens.get(last + 1) {
+            let gap = &text[tokens[last].end..next.start];
+            if has_blank_line(gap) || (gap.contains('\n') && !starts_lowercase(next.text(text))) {
+                boundary = true;
+            }
+        } else {
+            boundary = true;
+        }
+        if boundary {
+            out.push(Sentence {
+                start: tokens[first].start,
+                end: tokens[last].end,
+                tokens: first..last + 1,
+            });
+            first = last + 1;
+        }
+        i = last + 1;
+    }
+    out
+}
+
+/// A period right after an abbreviation or a one-letter initial does not end a sentence.
+fn is_abbreviation_dot(text: &str, tokens: &[Token], i: usize) -> bool {
+    if tokens[i].text(text) != "." || i == 0 {
+        return false;
+    }
+    let prev = tokens[i - 1];
+    if prev.end != tokens[i].start || prev.kind != Kind::Word {
+        return false;
+    }
+    let word = prev.text(text);
+    let mut chars = word.chars();
+    let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    initial || ABBREVIATIONS.contains(&key(word).as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'t>(text: &'t str, toks: &[Token]) -> Vec<&'t str> {
+        toks.iter().map(|t| t.text(text)).collect()
+    }
+
+    fn sentence_texts(text: &str) -> Vec<&str> {
+        let toks = tokenize(text);
+        sentences(text, &toks)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn apostrophes_are_letters() {
+        let t = "ng'ombe na ng’ambo";
+        let toks = tokenize(t);
+        assert_eq!(texts(t, &toks), ["ng'ombe", "na", "ng’ambo"]);
+        assert!(toks.iter().all(|t| t.kind == Kind::Word));
+    }
+
+    #[test]
+    fn numbers_keep_separators() {
+        let t = "watu 1,000 kwa 3.5 mwaka 2021.";
+        let toks = tokenize(t);
+        assert_eq!(
+            texts(t, &toks),
+            ["watu", "1,000", "kwa", "3.5", "mwaka", "2021", "."]
+        );
+        assert_eq!(toks[1].kind, Kind::Number);
+        assert_eq!(toks[6].kind, Kind::Punct);
+    }
+
+    #[test]
+    fn hyphen_is_its_own_token() {
+        let t = "Dar-es-Salaam na Covid-19";
+        assert_eq!(
+            texts(t, &tokenize(t)),
+            ["Dar", "-", "es", "-", "Salaam", "na", "Covid", "-", "19"]
+        );
+    }
+
+    #[test]
+    fn symbols_and_punctuation() {
+        let t = "asilimia 5% (takriban)";
+        let toks = tokenize(t);
+        let kinds: Vec<Kind> = toks.iter().map(|t| t.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Kind::Word,
+                Kind::Number,
+                Kind::Symbol,
+                Kind::Punct,
+                Kind::Word,
+                Kind::Punct
+            ]
+        );
+    }
+
+    #[test]
+    fn keys_fold_case_apostrophes_and_normalise() {
+        assert_eq!(key("Ng’ombe"), "ng'ombe");
+        assert_eq!(key("MAWAZIRI"), "mawaziri");
+        // e + combining acute → é
+        assert_eq!(key("Caf\u{65}\u{301}"), "café");
+    }
+
+    #[test]
+    fn sentences_do_not_split_after_abbreviations_or_initials() {
+        let s = sentence_texts(
+            "Bw. Juma na Dkt. Amina walifika. Mhe. J. K. Nyerere alisema n.k. Kisha walitoka.",
+        );
+        assert_eq!(
+            s,
+            [
+                "Bw. Juma na Dkt. Amina walifika.",
+                "Mhe. J. K. Nyerere alisema n.k. Kisha walitoka."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_brackets_and_ellipses() {
+        let s = sentence_texts(
+            "Alisema: \"Tutashinda.\" Wengine walikaa kimya (kwa muda.) Hata hivyo... na wao pia. Mwisho…",
+        );
+        assert_eq!(
+            s,
+            [
+                "Alisema: \"Tutashinda.\"",
+                "Wengine walikaa kimya (kwa muda.)",
+                "Hata hivyo... na wao pia.",
+                "Mwisho…"
+            ]
+        );
+    }
+
+    #[test]
+    fn blank_line_always_ends_a_sentence() {
+        let s = sentence_texts("Ulinzi\n\nmkutano wa leo\r\n\r\nhabari");
+        assert_eq!(s, ["Ulinzi", "mkutano wa leo", "habari"]);
+    }
+
+    #[test]
+    fn single_line_break_ends_unless_lowercase_follows() {
+        let s = sentence_texts("Picha ya Faili\nKatibu Mkuu alisema\nkwamba atakuja");
+        assert_eq!(s, ["Picha ya Faili", "Katibu Mkuu alisema\nkwamba atakuja"]);
+    }
+
+    #[test]
+    fn bom_crlf_and_tabs_are_tolerated() {
+        let t = "\u{feff}Habari\tza\r\nleo.";
+        let toks = tokenize(t);
+        assert_eq!(texts(t, &toks), ["Habari", "za", "leo", "."]);
+    }
+
+    #[test]
+    fn invariants_hold_on_mixed_text() {
+        let t = "\u{feff}«Mhe. Rais» alisema:\t\"Tutaendelea...\" (4 Januari) — 1,000 ng’ombe; 5% 🙂 n.k.\r\n\r\nMwisho!";
+        let toks = tokenize(t);
+        let mut last = 0;
+        for tok in &toks {
+            assert!(
+                tok.start >= last && tok.start < tok.end,
+                "in order, non-empty"
+            );
+            assert!(t.is_char_boundary(tok.start) && t.is_char_boundary(tok.end));
+            last = tok.end;
+        }
+        // every non-space character is inside some token
+        for (i, c) in t.char_indices() {
+            if !c.is_whitespace() && c != '\u{feff}' {
+                assert!(
+                    toks.iter().any(|k| k.start <= i && i < k.end),
+                    "{c:?} at {i} not covered"
+                );
+            }
+        }
+        let sents = sentences(t, &toks);
+        let covered: usize = sents.iter().map(|s| s.tokens.len()).sum();
+        assert_eq!(covered, toks.len(), "sentences partition the tokens");
+    }
+}
