@@ -1,7 +1,6 @@
 //! The command line: subcommands and flags, which glossary layers to load, which renderer and
 //! output to use, and the exit code. Nothing here analyses text.
 
-use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -49,6 +48,9 @@ enum Command {
         width: Option<u16>,
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
+        /// Match only forms written in the glossary (no inflected forms).
+        #[arg(long)]
+        exact_only: bool,
     },
     /// Look up words or terms, in any inflected form (or English words with --en).
     Lookup {
@@ -62,6 +64,19 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
     },
+    /// List the words of texts that the glossary does not cover, most frequent first.
+    Unknown {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, short, value_enum, default_value_t = UnknownFormat::Text)]
+        format: UnknownFormat,
+        /// Only words seen at least this often.
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        min_count: usize,
+        /// At most this many words (0: all).
+        #[arg(long, value_name = "N", default_value_t = 100)]
+        limit: usize,
+    },
     /// Validate glossary files (default: every loaded layer).
     Lint { files: Vec<PathBuf> },
 }
@@ -72,6 +87,13 @@ enum AnnotateFormat {
     Json,
     Jsonl,
     Tsv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum UnknownFormat {
+    Text,
+    Tsv,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -148,8 +170,12 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             ref output,
             width,
             color,
+            exact_only,
         } => {
-            let lexicon = Lexicon::new(glossary);
+            let mut lexicon = Lexicon::new(glossary);
+            if exact_only {
+                lexicon = lexicon.exact_only();
+            }
             annotate_files(&lexicon, files, format, output.as_deref(), width, color)
         }
         Command::Lookup {
@@ -162,6 +188,36 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             lookup_words(&lexicon, words, format, en, color)
         }
         Command::Lint { ref files } => lint(args, files),
+        Command::Unknown {
+            ref files,
+            format,
+            min_count,
+            limit,
+        } => {
+            let lexicon = Lexicon::new(glossary);
+            let mut texts = Vec::with_capacity(files.len());
+            for f in files {
+                texts.push((f.display().to_string(), read_text(f)?));
+            }
+            let mut words = istilahi::unknown::unknown_words(&lexicon, &texts);
+            words.retain(|u| u.count >= min_count);
+            if limit > 0 {
+                words.truncate(limit);
+            }
+            let mut out = output(None, ColorChoice::Never)?;
+            match format {
+                UnknownFormat::Text => render::unknown::render_text(&mut out, &words),
+                UnknownFormat::Tsv => render::unknown::render_tsv(&mut out, &words),
+                UnknownFormat::Json => render::unknown::render_json(&mut out, &words),
+            }
+            .and_then(|()| out.flush())
+            .map_err(stdout_error)?;
+            Ok(if words.is_empty() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
     }
 }
 
@@ -222,18 +278,23 @@ fn annotate_files(
             }
             AnnotateFormat::Tsv => {
                 render::tsv::render_header(w)?;
-                for (name, text) in &inputs {
-                    let doc = annotate::annotate(lexicon, name, text);
-                    found |= has_matches(&doc);
-                    render::tsv::render(w, &doc)?;
+                for (_, text) in &inputs {
+                    for s in Annotation::new(lexicon, text) {
+                        found |= !s.matches.is_empty();
+                        render::tsv::render_sentence(w, &s)?;
+                    }
                 }
             }
             AnnotateFormat::Text => {
                 let heading = inputs.len() > 1;
                 for (name, text) in &inputs {
-                    let doc = annotate::annotate(lexicon, name, text);
-                    found |= has_matches(&doc);
-                    render::text::render(w, &doc, heading, Options { width })?;
+                    if heading {
+                        render::text::render_heading(w, name)?;
+                    }
+                    for (n, s) in Annotation::new(lexicon, text).enumerate() {
+                        found |= !s.matches.is_empty();
+                        render::text::render_sentence(w, text, n + 1, &s, Options { width })?;
+                    }
                 }
             }
         }
@@ -285,16 +346,31 @@ fn lookup_words(
 }
 
 fn lint(args: &Args, files: &[PathBuf]) -> Result<ExitCode> {
-    // loading already validated every layer; explicit files are checked on their own
-    let mut checked: Vec<OsString> = Vec::new();
-    for f in files {
-        let entries = istilahi::glossary::read_file(f)?;
-        println!("{}: {} entries, ok", f.display(), entries.len());
-        checked.push(f.clone().into_os_string());
+    // reading validates (errors stop here with exit 2); lint adds the curation rules
+    let entries: Vec<istilahi::glossary::Entry> = if files.is_empty() {
+        load_glossary(args)?.entries().to_vec()
+    } else {
+        let mut all = Vec::new();
+        for f in files {
+            all.extend(istilahi::glossary::read_file(f)?);
+        }
+        all
+    };
+    let problems = istilahi::glossary::lint(&entries);
+    let mut out = io::stdout().lock();
+    for p in &problems {
+        writeln!(out, "{p}").map_err(stdout_error)?;
     }
-    if files.is_empty() {
-        let g = load_glossary(args)?;
-        println!("{} entries, ok", g.len());
-    }
-    Ok(ExitCode::SUCCESS)
+    writeln!(
+        out,
+        "{} entries, {} problems",
+        entries.len(),
+        problems.len()
+    )
+    .map_err(stdout_error)?;
+    Ok(if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

@@ -398,6 +398,74 @@ impl Glossary {
     }
 }
 
+/// A curation problem in an otherwise valid entry: what `lint` reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lint {
+    pub path: PathBuf,
+    pub at: Position,
+    pub entry: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Lint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}: entry {:?}: {}",
+            self.path.display(),
+            self.at,
+            self.entry,
+            self.message
+        )
+    }
+}
+
+/// The curated glossary's rules beyond validity: nouns carry a class, 1–4 renderings, known
+/// domains, at least one domain, verbs without an infinitive `ku-` in multi-letter stems that
+/// have a `ku`-less entry, no rendering both allowed and forbidden.
+#[must_use]
+pub fn lint(entries: &[Entry]) -> Vec<Lint> {
+    let mut out = Vec::new();
+    for e in entries {
+        let mut problem = |message: String| {
+            out.push(Lint {
+                path: e.origin.path.to_path_buf(),
+                at: e.origin.at,
+                entry: e.sw.clone(),
+                message,
+            });
+        };
+        if e.pos == Pos::Noun && e.class.is_none() {
+            problem("a noun needs `class`".into());
+        }
+        if e.en.len() > 4 {
+            problem(format!("{} renderings (at most 4)", e.en.len()));
+        }
+        if e.domain.is_empty() {
+            problem("no `domain`".into());
+        }
+        for d in &e.domain {
+            if !DOMAINS.contains(&d.as_str()) {
+                problem(format!("unknown domain {d:?}"));
+            }
+        }
+        for f in &e.forbidden {
+            if e.en.iter().any(|r| r.eq_ignore_ascii_case(f)) {
+                problem(format!("{f:?} is both a rendering and forbidden"));
+            }
+        }
+        let mut seen = Vec::new();
+        for r in &e.en {
+            let k = r.to_lowercase();
+            if seen.contains(&k) {
+                problem(format!("rendering {r:?} twice"));
+            }
+            seen.push(k);
+        }
+    }
+    out
+}
+
 /// Paths listed in a path-list environment value (`:`-separated on Unix, `;` on Windows).
 #[must_use]
 pub fn split_path_list(value: &std::ffi::OsStr) -> Vec<PathBuf> {

@@ -91,6 +91,7 @@ pub struct Lexicon {
     verbs: HashMap<String, Vec<usize>>,
     adjectives: HashMap<String, Vec<usize>>,
     memo: RefCell<HashMap<(String, bool), Rc<Analysed>>>,
+    inflection: bool,
 }
 
 /// Everything known of one word type: its readings (entries) and every parse (which may also
@@ -129,6 +130,7 @@ impl Lexicon {
             verbs: HashMap::new(),
             adjectives: HashMap::new(),
             memo: RefCell::new(HashMap::new()),
+            inflection: true,
         };
         for i in 0..lx.glossary.len() {
             lx.index_entry(i);
@@ -202,6 +204,15 @@ impl Lexicon {
         self.terms.push(term);
     }
 
+    /// Turn the morphological analyser off: only forms written in the glossary match
+    /// (exact headwords, variants and plurals, and multi-word terms as written).
+    #[must_use]
+    pub fn exact_only(mut self) -> Lexicon {
+        self.inflection = false;
+        self.memo.borrow_mut().clear();
+        self
+    }
+
     #[must_use]
     pub fn glossary(&self) -> &Glossary {
         &self.glossary
@@ -255,7 +266,11 @@ impl Lexicon {
     }
 
     fn analyse_key(&self, k: &str, proper: bool) -> Analysed {
-        let parses = morph::analyse(k, self, proper);
+        let parses = if self.inflection {
+            morph::analyse(k, self, proper)
+        } else {
+            Vec::new()
+        };
         let exact = self.exact(k);
         if !exact.is_empty() {
             // a word that is itself an entry is not re-analysed into another

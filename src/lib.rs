@@ -15,5 +15,6 @@ pub mod lookup;
 pub mod morph;
 pub mod render;
 pub mod tokenize;
+pub mod unknown;
 
 pub use error::{Error, Result};

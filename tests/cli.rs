@@ -248,7 +248,10 @@ fn malformed_glossary_names_file_line_and_column() {
         "malformed",
         "[[entry]]\nsw = \"a\"\nen = [\"b\"\npos = \"noun\"\n",
     );
-    assert!(err.starts_with("istilahi: DIR/g.toml:4:1: invalid array"), "{err}");
+    assert!(
+        err.starts_with("istilahi: DIR/g.toml:4:1: invalid array"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -5,3 +5,4 @@ pub mod json;
 pub mod lookup;
 pub mod text;
 pub mod tsv;
+pub mod unknown;

@@ -206,6 +206,16 @@ pub fn render_sentence<W: io::Write>(
     writeln!(out)
 }
 
+/// The line naming a document's source, when several are shown.
+pub fn render_heading<W: io::Write>(out: &mut W, source: &str) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}== {source} =={}",
+        HEAD.render(),
+        HEAD.render_reset()
+    )
+}
+
 /// Write a document. With `heading`, a line naming its source comes first.
 pub fn render<W: io::Write>(
     out: &mut W,

@@ -3,7 +3,7 @@
 
 use std::io;
 
-use crate::document::Document;
+use crate::document::{Document, Sentence};
 
 pub const HEADER: &str = "start\tend\tsurface\tlemma\tpos\thow\ten";
 
@@ -17,7 +17,15 @@ pub fn render_header<W: io::Write>(out: &mut W) -> io::Result<()> {
 }
 
 pub fn render<W: io::Write>(out: &mut W, document: &Document) -> io::Result<()> {
-    for s in &document.sentences {
+    document
+        .sentences
+        .iter()
+        .try_for_each(|s| render_sentence(out, s))
+}
+
+/// The rows of one sentence.
+pub fn render_sentence<W: io::Write>(out: &mut W, s: &Sentence) -> io::Result<()> {
+    {
         for m in &s.matches {
             writeln!(
                 out,
