@@ -321,6 +321,7 @@ impl Annotation<'_> {
         let mut j = i + 1;
         let mut possessive = false;
         let mut agreeing = head.is_some_and(|p| p.kind == StemKind::Noun);
+        let mut after_connective = false;
         for (n, want) in term.words.iter().enumerate().skip(1) {
             let mut tok = toks.get(j)?;
             // only whitespace may separate the tokens of a term, and only where the term has it
@@ -333,24 +334,34 @@ impl Annotation<'_> {
             }
             let is_connective = morph::CONNECTIVES.contains(&want.as_str());
             let adjective = agreeing && !is_connective && self.adjective_stem(want).is_some();
-            if got == *want {
-                // exact
-            } else if agreeing && is_connective && morph::CONNECTIVES.contains(&got.as_str()) {
+            if agreeing && is_connective && morph::CONNECTIVES.contains(&got.as_str()) {
                 let class = head.and_then(|p| p.class);
                 let allowed = class
                     .is_none_or(|c| got == "wa" || morph::connective(c).is_some_and(|k| k == got));
                 if !allowed {
                     return None;
                 }
+            } else if got == *want {
+                // exact
+            } else if after_connective && self.is_plural_of(&got, want) {
+                // the noun after an agreeing connective may be plural too: wakuu wa mikoa
             } else if adjective && self.adjective_stem(&got) == self.adjective_stem(want) {
                 // agreeing adjective: mkuu → wakuu
             } else {
                 return None;
             }
+            after_connective = agreeing && is_connective;
             agreeing = agreeing && adjective;
             j += 1;
         }
         Some((j, possessive))
+    }
+
+    /// Whether `word` is a plural form of the noun `singular`.
+    fn is_plural_of(&self, word: &str, singular: &str) -> bool {
+        self.lexicon.analyse(word, false).parses.iter().any(|p| {
+            p.kind == StemKind::Noun && p.stem == singular && p.class.is_some_and(|c| c % 2 == 0)
+        })
     }
 
     fn adjective_stem(&self, word: &str) -> Option<String> {

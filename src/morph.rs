@@ -158,9 +158,12 @@ const NOUN_RULES: &[NounRule] = &[
     rule("mi", "mu", Before::Vowel, C3_4, 4, 3),
     // 5/6: balozi/mabalozi, jeshi/majeshi; jicho/macho, jino/meno, jambo/mambo
     rule("ma", "", Before::Any, C5_6, 6, 2),
-    rule("ma", "ji", Before::Consonant, C5_6, 6, 3),
+    rule("ma", "ji", Before::Consonant, C5_6, 6, 4),
     rule("me", "ji", Before::Consonant, C5_6, 6, 3),
-    rule("ma", "j", Before::Vowel, C5_6, 6, 3),
+    NounRule {
+        cut: 1,
+        ..rule("ma", "ja", Before::Consonant, C5_6, 6, 3)
+    },
     // 11/6, 14/6: ugonjwa/magonjwa, uamuzi/maamuzi
     rule("ma", "u", Before::Any, C6_U, 6, 2),
     // 7/8: kikosi/vikosi, chama/vyama
@@ -298,17 +301,22 @@ const ADJ_PREFIXES: &[(&str, &str, Before, u8)] = &[
     ("mi", "i", Before::Any, 4),
     ("y", "", Before::Vowel, 4),
     ("ji", "", Before::Any, 5),
+    ("j", "", Before::Vowel, 5),
     ("li", "", Before::Any, 5),
     ("l", "", Before::Vowel, 5),
     ("ma", "", Before::Consonant, 6),
     ("me", "i", Before::Any, 6),
     ("ki", "", Before::Any, 7),
     ("ch", "", Before::Vowel, 7),
+    ("vi", "i", Before::Any, 8),
     ("vi", "", Before::Any, 8),
     ("vy", "", Before::Vowel, 8),
     ("n", "", Before::Consonant, 9),
     ("m", "", Before::Consonant, 9),
     ("ny", "", Before::Vowel, 9),
+    ("nj", "", Before::Vowel, 9),
+    ("mb", "w", Before::Vowel, 10),
+    ("zi", "i", Before::Any, 10),
     ("nd", "r", Before::Vowel, 9),
     ("nd", "l", Before::Vowel, 9),
     ("z", "", Before::Vowel, 10),
@@ -318,6 +326,7 @@ const ADJ_PREFIXES: &[(&str, &str, Before, u8)] = &[
     ("pa", "", Before::Consonant, 16),
     ("p", "", Before::Vowel, 16),
     ("mu", "", Before::Consonant, 18),
+    ("m", "", Before::Vowel, 18),
     ("s", "", Before::Vowel, 1),
 ];
 
@@ -337,10 +346,16 @@ fn adjective_analyses(w: &str, stems: &impl Stems, out: &mut Vec<Parse>) {
             kind: StemKind::Adjective,
             stem,
             classes: ANY_CLASS,
-            morphemes: vec![
-                m(prefix, CLASS_GLOSS[usize::from(class)]),
-                stem_morpheme(rest),
-            ],
+            morphemes: {
+                // a nasal that changed the stem's first consonant belongs to the stem: m-bili, n-defu
+                let cut = if !restore.is_empty() && !restore.starts_with(is_vowel) {
+                    prefix.len() - 1
+                } else {
+                    prefix.len()
+                };
+                let (pre, st) = w.split_at(cut);
+                vec![m(pre, CLASS_GLOSS[usize::from(class)]), stem_morpheme(st)]
+            },
             cost: 2,
             class: Some(class),
             negative: false,
@@ -377,30 +392,46 @@ pub const SUBJECT_MARKERS: &[(&str, &str)] = &[
     ("pa", "SM16"),
 ];
 
-/// Negative subject prefixes: *ha-* with a subject marker, *si-* (1SG), *hu-* (2SG), bare *ha-* (3SG).
-pub const NEGATIVE_SUBJECTS: &[(&str, &str)] = &[
-    ("hatu", "NEG.1PL"),
-    ("hawa", "NEG.3PL"),
-    ("ham", "NEG.2PL"),
-    ("hamu", "NEG.2PL"),
-    ("hai", "NEG.SM9"),
-    ("hali", "NEG.SM5"),
-    ("haya", "NEG.SM6"),
-    ("haki", "NEG.SM7"),
-    ("havi", "NEG.SM8"),
-    ("hazi", "NEG.SM10"),
-    ("hau", "NEG.SM3"),
-    ("haku", "NEG.SM15"),
-    ("hapa", "NEG.SM16"),
-    ("ha", "NEG.3SG"),
-    ("si", "NEG.1SG"),
-    ("hu", "NEG.2SG"),
+/// Negative subject prefixes: *ha-* before a subject marker (*ha-tu-*, *ha-i-*), and the fused
+/// forms *ha-* (3SG), *si-* (1SG), *hu-* (2SG). (NEG form, subject marker, its gloss.)
+pub const NEGATIVE_SUBJECTS: &[(&str, &str, &str)] = &[
+    ("ha", "tu", "1PL"),
+    ("ha", "wa", "3PL"),
+    ("ha", "m", "2PL"),
+    ("ha", "mu", "2PL"),
+    ("ha", "i", "SM9"),
+    ("ha", "li", "SM5"),
+    ("ha", "ya", "SM6"),
+    ("ha", "ki", "SM7"),
+    ("ha", "vi", "SM8"),
+    ("ha", "zi", "SM10"),
+    ("ha", "u", "SM3"),
+    ("ha", "ku", "SM15"),
+    ("ha", "pa", "SM16"),
+    ("ha", "", "NEG.3SG"),
+    ("si", "", "NEG.1SG"),
+    ("hu", "", "NEG.2SG"),
+];
+
+/// Subject markers fused with the general present *-a-*: *ni+a → na*, *tu+a → twa*, *ki+a → cha*.
+pub const GENERAL_PRESENT: &[(&str, &str)] = &[
+    ("na", "1SG.PRS"),
+    ("twa", "1PL.PRS"),
+    ("mwa", "2PL.PRS"),
+    ("wa", "3PL.PRS"),
+    ("ya", "SM6.PRS"),
+    ("cha", "SM7.PRS"),
+    ("vya", "SM8.PRS"),
+    ("za", "SM10.PRS"),
+    ("la", "SM5.PRS"),
+    ("kwa", "SM15.PRS"),
 ];
 
 /// Tense, aspect and mood markers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tam {
     None,
+    General,
     Present,
     Past,
     Future,
@@ -470,6 +501,7 @@ pub const EXTENSIONS: &[(&str, &str, u8)] = &[
     ("an", "RECP", 2),
     ("ish", "CAUS", 1),
     ("esh", "CAUS", 1),
+    ("z", "CAUS", 1),
     ("ik", "STAT", 1),
     ("ek", "STAT", 1),
     ("lik", "STAT", 1),
@@ -502,6 +534,7 @@ struct Prefix {
     relative: bool,
     object: bool,
     ku_support: bool,
+    kw: bool,
 }
 
 impl Prefix {
@@ -519,6 +552,7 @@ impl Prefix {
             relative: false,
             object: false,
             ku_support: false,
+            kw: false,
         }
     }
 
@@ -533,7 +567,7 @@ impl Prefix {
 
 /// All ways the start of `w` can be read as a verb prefix chain.
 fn prefixes(w: &str) -> Vec<Prefix> {
-    let mut out = Vec::new();
+    let mut out = vec![Prefix::new()];
     let start = Prefix::new();
     // infinitive: ku-, kuto-, kw- before a vowel
     if let Some(rest) = w.strip_prefix("ku") {
@@ -559,9 +593,16 @@ fn prefixes(w: &str) -> Vec<Prefix> {
         objects(w, p, &mut out);
     }
     // negative subjects
-    for &(form, gloss) in NEGATIVE_SUBJECTS {
-        if w.starts_with(form) {
-            let mut p = start.push(form, gloss);
+    for &(neg, sm, gloss) in NEGATIVE_SUBJECTS {
+        let form = format!("{neg}{sm}");
+        if w.starts_with(&form) {
+            let mut p = if sm.is_empty() {
+                start.push(neg, gloss)
+            } else {
+                let mut p = start.push(neg, "NEG").push(sm, gloss);
+                p.cost -= 1;
+                p
+            };
             p.negative = true;
             p.neg_subject = true;
             // present negative: no tense marker
@@ -573,6 +614,15 @@ fn prefixes(w: &str) -> Vec<Prefix> {
                     after_tense(w, q, &mut out);
                 }
             }
+        }
+    }
+    // subject + general present -a- coalesced: twa-endelea, cha-endelea
+    for &(form, gloss) in GENERAL_PRESENT {
+        if w.starts_with(form) {
+            let mut p = start.push(form, gloss);
+            p.cost += 1;
+            p.tam = Tam::General;
+            objects(w, p, &mut out);
         }
     }
     // positive subjects
@@ -647,6 +697,13 @@ fn ku_support(w: &str, p: &Prefix, out: &mut Vec<Prefix>) {
         q.ku_support = true;
         out.push(q);
     }
+    // kw- before the vowel-initial roots that keep it: wa-li-kw-end-a
+    if allowed && w[p.len..].starts_with("kw") && w[p.len + 2..].starts_with(is_vowel) {
+        let mut q = p.push("kw", "INF");
+        q.ku_support = true;
+        q.kw = true;
+        out.push(q);
+    }
 }
 
 fn objects(w: &str, p: Prefix, out: &mut Vec<Prefix>) {
@@ -717,8 +774,25 @@ fn bodies(body: &str, stems: &impl Stems, out: &mut Vec<Body>) {
                 }
             }
         }
-        'a' => extensions(inner, stems, &mut Vec::new(), 4, out),
+        'a' => extensions(inner, stems, &mut Vec::new(), 4, ('a', "FV"), out),
         _ => {}
+    }
+    if matches!(last, 'i' | 'e') {
+        let gloss = if last == 'i' { "NEG" } else { "SBJV" };
+        extensions(inner, stems, &mut Vec::new(), 4, (last, gloss), out);
+    }
+    // plural imperative of a loan verb: jadili-ni
+    if let Some(stem) = body.strip_suffix("ni")
+        && stem.ends_with(['i', 'e', 'u'])
+        && stem.chars().count() >= 3
+        && stems.verb(stem)
+    {
+        out.push(Body {
+            stem: stem.to_owned(),
+            morphemes: vec![stem_morpheme(stem), m("ni", "IMP.PL")],
+            cost: 2,
+            final_vowel: 'e',
+        });
     }
 }
 
@@ -743,6 +817,7 @@ fn extensions(
     stems: &impl Stems,
     stripped: &mut Vec<(&'static str, &'static str)>,
     layer: u8,
+    fv: (char, &'static str),
     out: &mut Vec<Body>,
 ) {
     if stripped.len() >= 3 {
@@ -755,27 +830,27 @@ fn extensions(
         let Some(root) = rest.strip_suffix(suffix) else {
             continue;
         };
-        if root.chars().count() < 2 {
+        if root.is_empty() {
             continue;
         }
         stripped.push((suffix, gloss));
         let ext_cost = u32::try_from(stripped.len()).unwrap_or(3);
         // the root with its own final vowel: -a (regular), or a loan's -i/-e/-u
         let mut found = false;
-        for fv in ["a", "i", "e", "u"] {
-            let stem = format!("{root}{fv}");
-            if stem.chars().count() >= 3 && stems.verb(&stem) {
+        for own in ["a", "i", "e", "u"] {
+            let stem = format!("{root}{own}");
+            if (stem.chars().count() >= 3 || is_monosyllabic(&stem)) && stems.verb(&stem) {
                 found = true;
                 let mut morphemes = vec![stem_morpheme(root)];
                 for &(s, g) in stripped.iter().rev() {
                     morphemes.push(m(s, g));
                 }
-                morphemes.push(m("a", "FV"));
+                morphemes.push(m(&fv.0.to_string(), fv.1));
                 out.push(Body {
                     stem,
                     morphemes,
-                    cost: ext_cost + u32::from(fv != "a"),
-                    final_vowel: 'a',
+                    cost: ext_cost + u32::from(own != "a"),
+                    final_vowel: fv.0,
                 });
             }
         }
@@ -789,15 +864,15 @@ fn extensions(
             for &(s, g) in stripped.iter().rev() {
                 morphemes.push(m(s, g));
             }
-            morphemes.push(m("a", "FV"));
+            morphemes.push(m(&fv.0.to_string(), fv.1));
             out.push(Body {
                 stem: root.to_owned(),
                 morphemes,
                 cost: ext_cost,
-                final_vowel: 'a',
+                final_vowel: fv.0,
             });
         }
-        extensions(root, stems, stripped, l, out);
+        extensions(root, stems, stripped, l, fv, out);
         stripped.pop();
     }
 }
@@ -844,7 +919,8 @@ fn verb_analyses(w: &str, stems: &impl Stems, out: &mut Vec<Parse>) {
 
 /// Whether a body reading fits the prefix chain; the extra cost if it does.
 fn fits_prefix(p: &Prefix, b: &Body, rel_suffix: bool) -> Option<u32> {
-    let mono = is_monosyllabic(&b.stem);
+    // a monosyllabic root needs support only on its own, not with an extension (a-li-p-ew-a)
+    let mono = is_monosyllabic(&b.stem) && b.morphemes.len() == 1;
     let listed_fv = b.stem.ends_with('a');
     let bare = p.morphemes.is_empty();
     if bare {
@@ -866,7 +942,7 @@ fn fits_prefix(p: &Prefix, b: &Body, rel_suffix: bool) -> Option<u32> {
         if !supported {
             return None;
         }
-    } else if p.ku_support {
+    } else if p.ku_support && !(p.kw && b.stem.starts_with(is_vowel)) {
         return None;
     }
     let mut extra = 0;
