@@ -278,15 +278,7 @@ impl Annotation<'_> {
                 for &t in self.lexicon.terms_headed(parse) {
                     let term = self.lexicon.term(t);
                     let fits = match &term.head {
-                        Head::Noun(class) => {
-                            parse.classes.is_empty()
-                                || class.is_none_or(|c| {
-                                    parse
-                                        .classes
-                                        .iter()
-                                        .any(|s| crate::glossary::NounClass::parse(s) == Some(c))
-                                })
-                        }
+                        Head::Noun(class) => crate::lexicon::class_fits(*class, parse.classes),
                         Head::Verb { negative, .. } => !negative || parse.negative,
                         Head::Fixed => false,
                     };

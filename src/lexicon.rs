@@ -111,6 +111,12 @@ pub fn token_keys(form: &str) -> Vec<String> {
         .collect()
 }
 
+/// A headword as dictionaries cite it, without the hyphen of a bound stem (*-panga*, *-kubwa*).
+fn citation(form: &str) -> &str {
+    let bare = form.trim_matches('-');
+    if is_single_word(bare) { bare } else { form }
+}
+
 fn is_single_word(form: &str) -> bool {
     let toks = tokenize::tokenize(form);
     toks.len() == 1 && toks[0].kind == Kind::Word
@@ -146,10 +152,18 @@ impl Lexicon {
         let e = &self.glossary.entries()[i];
         let pos = e.pos;
         let class = e.class;
-        let mut forms: Vec<(String, How)> = vec![(e.sw.clone(), How::Exact)];
-        forms.extend(e.variants.iter().map(|v| (v.clone(), How::Variant)));
-        forms.extend(e.plural.iter().map(|p| (p.clone(), How::Variant)));
-        let headword = e.sw.clone();
+        let headword = citation(&e.sw).to_owned();
+        let mut forms: Vec<(String, How)> = vec![(headword.clone(), How::Exact)];
+        forms.extend(
+            e.variants
+                .iter()
+                .map(|v| (citation(v).to_owned(), How::Variant)),
+        );
+        forms.extend(
+            e.plural
+                .iter()
+                .map(|p| (citation(p).to_owned(), How::Variant)),
+        );
         for (form, how) in forms {
             if form.trim().is_empty() {
                 continue;
@@ -175,7 +189,15 @@ impl Lexicon {
             let k = key(&headword);
             match pos {
                 Pos::Noun => self.nouns.entry(k).or_default().push((i, class)),
-                Pos::Verb => self.verbs.entry(k).or_default().push(i),
+                Pos::Verb => {
+                    // a dictionary that cites verbs as infinitives (kupanga): the stem too
+                    if let Some(stem) = k.strip_prefix("ku")
+                        && stem.chars().count() >= 4
+                    {
+                        self.verbs.entry(stem.to_owned()).or_default().push(i);
+                    }
+                    self.verbs.entry(k).or_default().push(i);
+                }
                 Pos::Adj | Pos::Num => self.adjectives.entry(k).or_default().push(i),
                 _ => {}
             }
@@ -318,9 +340,16 @@ impl Lexicon {
     }
 }
 
-fn class_fits(class: Option<NounClass>, classes: &[&str]) -> bool {
-    classes.is_empty()
-        || class.is_none_or(|c| classes.iter().any(|s| NounClass::parse(s) == Some(c)))
+/// Whether an entry's class (or its lack) fits the classes a rule allows.
+#[must_use]
+pub fn class_fits(class: Option<NounClass>, classes: &[&str]) -> bool {
+    if classes.is_empty() {
+        return true;
+    }
+    match class {
+        None => !classes.contains(&"declared"),
+        Some(c) => classes.iter().any(|s| NounClass::parse(s) == Some(c)),
+    }
 }
 
 /// Which part of speech wins among equally good readings: function words first.
@@ -381,5 +410,46 @@ impl Stems for Lexicon {
 
     fn adjective(&self, key: &str) -> bool {
         self.adjectives.contains_key(key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::parse_file;
+
+    /// Entries as another dictionary gives them: hyphenated stems, infinitives, no classes.
+    fn foreign() -> Lexicon {
+        let text = "[[entry]]\nsw = \"-panga\"\nen = [\"plan\"]\npos = \"verb\"\n\n\
+                    [[entry]]\nsw = \"kutarajia\"\nen = [\"expect\"]\npos = \"verb\"\n\n\
+                    [[entry]]\nsw = \"-kubwa\"\nen = [\"big\"]\npos = \"adj\"\n\n\
+                    [[entry]]\nsw = \"uzima\"\nen = [\"health\"]\npos = \"noun\"\n\n\
+                    [[entry]]\nsw = \"mtoto\"\nen = [\"child\"]\npos = \"noun\"\n";
+        let mut g = Glossary::default();
+        g.add_layer(parse_file(std::path::Path::new("d.toml"), text).unwrap());
+        Lexicon::new(g)
+    }
+
+    fn lemma(lx: &Lexicon, word: &str) -> Option<String> {
+        lx.analyse(word, false)
+            .readings
+            .first()
+            .map(|r| lx.entry(r.entry).sw.clone())
+    }
+
+    #[test]
+    fn dictionary_citation_forms_are_understood() {
+        let lx = foreign();
+        assert_eq!(lemma(&lx, "wanapanga").as_deref(), Some("-panga"));
+        assert_eq!(lemma(&lx, "panga").as_deref(), Some("-panga"));
+        assert_eq!(lemma(&lx, "wanatarajiwa").as_deref(), Some("kutarajia"));
+        assert_eq!(lemma(&lx, "vikubwa").as_deref(), Some("-kubwa"));
+        assert_eq!(lemma(&lx, "watoto").as_deref(), Some("mtoto"));
+    }
+
+    #[test]
+    fn classless_nouns_take_no_bare_plural() {
+        // without a declared 11/10 class, "zima" is not the plural of "uzima"
+        assert_eq!(lemma(&foreign(), "zima"), None);
     }
 }

@@ -142,6 +142,8 @@ const C5_6: &[&str] = &["5/6"];
 const C6_U: &[&str] = &["11/6", "14/6"];
 const C7_8: &[&str] = &["7/8"];
 const C11_10: &[&str] = &["11/10"];
+/// Like [`C11_10`], but an entry without a class does not qualify.
+pub const C11_10_DECLARED: &[&str] = &["11/10", "declared"];
 
 /// Plural prefixes of the noun classes, with the singular each comes from.
 /// Class 9/10 nouns do not change; their plural is the singular itself.
@@ -179,7 +181,9 @@ const NOUN_RULES: &[NounRule] = &[
     nasal("nz", 1, "uz", Before::Any),
     nasal("ny", 2, "w", Before::Vowel),
     nasal("ny", 2, "", Before::Vowel),
-    rule("", "u", Before::Consonant, C11_10, 10, 4),
+    // Ø plural of an u- singular (upande/pande): only for nouns that declare 11/10, since any
+    // word would otherwise be the plural of the same word with u- in front
+    rule("", "u", Before::Consonant, C11_10_DECLARED, 10, 4),
 ];
 
 /// The suffix of the locative (*mji → mjini*).
