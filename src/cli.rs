@@ -8,8 +8,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use istilahi::annotate::{self, Annotation};
+use istilahi::edit::{self, Added, Draft, OnDuplicate};
 use istilahi::error::{Error, Result};
-use istilahi::glossary::Glossary;
+use istilahi::exchange;
+use istilahi::glossary::{Example, Glossary, Pos};
 use istilahi::input::read_text;
 use istilahi::lexicon::Lexicon;
 use istilahi::render::{self, text::Options};
@@ -79,6 +81,115 @@ enum Command {
     },
     /// Validate glossary files (default: every loaded layer).
     Lint { files: Vec<PathBuf> },
+    /// Write the loaded glossary in an exchange format.
+    Export {
+        #[arg(long, short, value_enum)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Read an exchange file into a glossary file (entries are appended; the file is created
+    /// if missing).
+    Import {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        from: ImportFormat,
+        #[arg(long, value_name = "GLOSSARY.toml")]
+        to: PathBuf,
+    },
+    /// Add an entry to a glossary file (default: your personal glossary).
+    Add {
+        /// The headword.
+        #[arg(long, value_name = "WORD")]
+        sw: Option<String>,
+        /// An English rendering (repeatable; preferred first).
+        #[arg(long, value_name = "RENDERING")]
+        en: Vec<String>,
+        /// Part of speech: noun verb adj adv prep conj pron num name phrase abbr interj.
+        #[arg(long)]
+        pos: Option<String>,
+        /// Noun class, e.g. 5/6.
+        #[arg(long)]
+        class: Option<String>,
+        #[arg(long)]
+        plural: Option<String>,
+        /// A domain (repeatable).
+        #[arg(long)]
+        domain: Vec<String>,
+        /// Another spelling (repeatable).
+        #[arg(long)]
+        variant: Vec<String>,
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long, value_name = "SENTENCE")]
+        example_sw: Option<String>,
+        #[arg(long, value_name = "SENTENCE")]
+        example_en: Option<String>,
+        /// The glossary file to write (default: your personal glossary).
+        #[arg(long, value_name = "FILE")]
+        to: Option<PathBuf>,
+        /// If the headword+pos exists, add the new renderings to it.
+        #[arg(long, conflicts_with = "replace")]
+        merge: bool,
+        /// If the headword+pos exists, replace it.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Change fields of an entry: --set FIELD=VALUE (lists `;`-separated, empty removes).
+    Edit {
+        headword: String,
+        #[arg(long, value_parser = parse_pos)]
+        pos: Option<Pos>,
+        #[arg(long, value_name = "FIELD=VALUE", required = true)]
+        set: Vec<String>,
+        #[arg(long, value_name = "FILE")]
+        to: Option<PathBuf>,
+    },
+    /// Remove an entry from a glossary file (default: your personal glossary).
+    Remove {
+        headword: String,
+        #[arg(long, value_parser = parse_pos)]
+        pos: Option<Pos>,
+        #[arg(long, value_name = "FILE")]
+        to: Option<PathBuf>,
+    },
+    /// About the personal glossary.
+    Glossary {
+        #[command(subcommand)]
+        action: GlossaryAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum GlossaryAction {
+    /// Print the path of the personal glossary (`ISTILAHI_USER_GLOSSARY` or the data directory).
+    Path,
+}
+
+fn parse_pos(s: &str) -> std::result::Result<Pos, String> {
+    Pos::parse(s).ok_or_else(|| {
+        let all: Vec<&str> = Pos::ALL.iter().map(|p| p.as_str()).collect();
+        format!(
+            "unknown part of speech (expected one of {})",
+            all.join(", ")
+        )
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    Tsv,
+    Csv,
+    Tbx,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ImportFormat {
+    Tsv,
+    Csv,
+    Tbx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -119,12 +230,33 @@ fn layer_paths(args: &Args) -> Vec<PathBuf> {
     paths
 }
 
+/// The personal glossary: `$ISTILAHI_USER_GLOSSARY`, else `DATA_DIR/istilahi/glossary.toml`.
+fn personal_glossary() -> Result<PathBuf> {
+    match std::env::var_os("ISTILAHI_USER_GLOSSARY") {
+        Some(p) if !p.is_empty() => Ok(PathBuf::from(p)),
+        _ => dirs::data_dir()
+            .map(|d| d.join("istilahi").join("glossary.toml"))
+            .ok_or(Error::NoUserGlossary),
+    }
+}
+
+const PERSONAL_HEADER: &str = "# Your personal istilahi glossary: `istilahi add`, `edit` and `remove` write here, and every\n\
+     # command loads it over the built-in glossary. Same format as glossary/*.toml in the sources.\n";
+
+const NEW_FILE_HEADER: &str =
+    "# istilahi glossary (same format as glossary/*.toml in the sources).\n";
+
 fn load_glossary(args: &Args) -> Result<Glossary> {
     let mut g = if args.no_default_glossary {
         Glossary::default()
     } else {
         Glossary::embedded()?
     };
+    if let Ok(personal) = personal_glossary()
+        && personal.is_file()
+    {
+        g.add_file(&personal)?;
+    }
     for path in layer_paths(args) {
         g.add_file(&path)?;
     }
@@ -162,6 +294,9 @@ fn stdout_error(e: io::Error) -> Error {
 }
 
 pub fn run(args: &Args) -> Result<ExitCode> {
+    if let Some(code) = run_editing(&args.command)? {
+        return Ok(code);
+    }
     let glossary = load_glossary(args)?;
     match args.command {
         Command::Annotate {
@@ -188,6 +323,15 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             lookup_words(&lexicon, words, format, en, color)
         }
         Command::Lint { ref files } => lint(args, files),
+        Command::Export { format, ref output } => {
+            let drafts: Vec<Draft> = glossary.entries().iter().map(Draft::from_entry).collect();
+            export(&drafts, format, output.as_deref())
+        }
+        Command::Import { .. }
+        | Command::Add { .. }
+        | Command::Edit { .. }
+        | Command::Remove { .. }
+        | Command::Glossary { .. } => unreachable!("handled by run_editing"),
         Command::Unknown {
             ref files,
             format,
@@ -373,4 +517,160 @@ fn lint(args: &Args, files: &[PathBuf]) -> Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+fn export(drafts: &[Draft], format: ExportFormat, out_path: Option<&Path>) -> Result<ExitCode> {
+    let name = out_path.map_or_else(|| PathBuf::from("<stdout>"), Path::to_path_buf);
+    let mut out = output(out_path, ColorChoice::Never)?;
+    match format {
+        ExportFormat::Tsv => exchange::write_tsv(&mut out, drafts),
+        ExportFormat::Csv => exchange::write_csv(&mut out, drafts),
+        ExportFormat::Tbx => exchange::write_tbx(&mut out, drafts),
+        ExportFormat::Json => exchange::write_json(&mut out, drafts),
+    }
+    .and_then(|()| out.flush())
+    .map_err(|e| Error::Io {
+        path: name,
+        source: e,
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The commands that write glossary files (they never load the layered glossary).
+fn run_editing(command: &Command) -> Result<Option<ExitCode>> {
+    let target = |to: &Option<PathBuf>| -> Result<(PathBuf, &'static str)> {
+        match to {
+            Some(p) => Ok((p.clone(), NEW_FILE_HEADER)),
+            None => Ok((personal_glossary()?, PERSONAL_HEADER)),
+        }
+    };
+    let code = match command {
+        Command::Glossary {
+            action: GlossaryAction::Path,
+        } => {
+            writeln!(io::stdout(), "{}", personal_glossary()?.display()).map_err(stdout_error)?;
+            ExitCode::SUCCESS
+        }
+        Command::Add {
+            sw,
+            en,
+            pos,
+            class,
+            plural,
+            domain,
+            variant,
+            note,
+            example_sw,
+            example_en,
+            to,
+            merge,
+            replace,
+        } => {
+            let draft = Draft {
+                sw: sw.clone().unwrap_or_default(),
+                en: en.clone(),
+                pos: pos.clone(),
+                class: class.clone(),
+                plural: plural.clone(),
+                domain: domain.clone(),
+                variants: variant.clone(),
+                note: note.clone(),
+                example: (example_sw.is_some() || example_en.is_some()).then(|| Example {
+                    sw: example_sw.clone().unwrap_or_default(),
+                    en: example_en.clone().unwrap_or_default(),
+                }),
+                ..Draft::default()
+            };
+            let on_duplicate = if *merge {
+                OnDuplicate::Merge
+            } else if *replace {
+                OnDuplicate::Replace
+            } else {
+                OnDuplicate::Refuse
+            };
+            let (path, header) = target(to)?;
+            match edit::update(&path, header, |gf| gf.add(&draft, on_duplicate)) {
+                Ok(added) => {
+                    let verb = match added {
+                        Added::Appended => "added",
+                        Added::Merged => "merged",
+                        Added::Replaced => "replaced",
+                    };
+                    let pos = draft.pos.as_deref().unwrap_or_default();
+                    writeln!(
+                        io::stdout(),
+                        "{verb} {:?} ({pos}) in {}",
+                        draft.sw,
+                        path.display()
+                    )
+                    .map_err(stdout_error)?;
+                    ExitCode::SUCCESS
+                }
+                Err(e @ Error::DuplicateRefused { .. }) => {
+                    let Error::DuplicateRefused { existing, .. } = &e else {
+                        unreachable!()
+                    };
+                    let mut err = io::stderr().lock();
+                    let _ = writeln!(err, "istilahi: {e}");
+                    let _ = write!(err, "{existing}");
+                    ExitCode::from(1)
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Command::Edit {
+            headword,
+            pos,
+            set,
+            to,
+        } => {
+            let (path, header) = target(to)?;
+            edit::update(&path, header, |gf| gf.set(headword, *pos, set))?;
+            writeln!(io::stdout(), "edited {headword:?} in {}", path.display())
+                .map_err(stdout_error)?;
+            ExitCode::SUCCESS
+        }
+        Command::Remove { headword, pos, to } => {
+            let (path, header) = target(to)?;
+            edit::update(&path, header, |gf| gf.remove(headword, *pos))?;
+            writeln!(io::stdout(), "removed {headword:?} from {}", path.display())
+                .map_err(stdout_error)?;
+            ExitCode::SUCCESS
+        }
+        Command::Import { file, from, to } => {
+            let text = read_text(file)?;
+            let rows = match from {
+                ImportFormat::Tsv => exchange::read_tsv(file, &text)?,
+                ImportFormat::Csv => exchange::read_csv(file, &text)?,
+                ImportFormat::Tbx => exchange::read_tbx(file, &text)?,
+            };
+            let total = rows.len();
+            let rejected = edit::update(to, NEW_FILE_HEADER, |gf| Ok(exchange::import(gf, rows)))?;
+            let mut err = io::stderr().lock();
+            for r in &rejected {
+                let _ = writeln!(
+                    err,
+                    "istilahi: {}:{}: rejected: {}",
+                    file.display(),
+                    r.line,
+                    r.message
+                );
+            }
+            writeln!(
+                io::stdout(),
+                "{} entries imported into {}, {} rejected",
+                total - rejected.len(),
+                to.display(),
+                rejected.len()
+            )
+            .map_err(stdout_error)?;
+            if rejected.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(code))
 }

@@ -27,6 +27,35 @@ impl Position {
     }
 }
 
+/// Byte offsets → positions for one text, in O(log n) each (the starts of its lines, once).
+#[derive(Debug, Clone)]
+pub struct LineIndex<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> LineIndex<'t> {
+    #[must_use]
+    pub fn new(text: &'t str) -> LineIndex<'t> {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, starts }
+    }
+
+    /// The position of byte `offset`, as [`Position::of_offset`] gives it.
+    #[must_use]
+    pub fn position(&self, offset: usize) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let column = self.text[start..offset].chars().count() + 1;
+        Position { line, column }
+    }
+}
+
 impl std::fmt::Display for Position {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}:{}", self.line, self.column)
@@ -72,6 +101,57 @@ pub enum Error {
         first_path: PathBuf,
         first_at: Position,
     },
+
+    #[error("{}: new entry {entry:?}: {message}", path.display())]
+    NewEntry {
+        path: PathBuf,
+        entry: String,
+        message: String,
+    },
+
+    #[error(
+        "{}: entry {entry:?} ({pos}) already exists; use --merge to add renderings or --replace",
+        path.display()
+    )]
+    DuplicateRefused {
+        path: PathBuf,
+        entry: String,
+        pos: String,
+        /// The existing entry's TOML text, to show the user.
+        existing: String,
+    },
+
+    #[error("{}: no entry {entry:?}{}", path.display(), pos.as_ref().map(|p| format!(" ({p})")).unwrap_or_default())]
+    NotFound {
+        path: PathBuf,
+        entry: String,
+        pos: Option<String>,
+    },
+
+    #[error("{}: {entry:?} has several entries ({poses}); choose one with --pos", path.display())]
+    Ambiguous {
+        path: PathBuf,
+        entry: String,
+        poses: String,
+    },
+
+    #[error("--set {assignment:?}: {message}")]
+    BadAssignment { assignment: String, message: String },
+
+    #[error("{}: {message}", path.display())]
+    Unsupported { path: PathBuf, message: String },
+
+    #[error("{}:{at}: {message}", path.display())]
+    Exchange {
+        path: PathBuf,
+        at: Position,
+        message: String,
+    },
+
+    #[error(
+        "no data directory for the personal glossary; set ISTILAHI_USER_GLOSSARY to a file path"
+    )]
+    NoUserGlossary,
 }
 
 impl Error {
@@ -115,6 +195,19 @@ mod tests {
             Position::of_offset(text, 99),
             Position { line: 3, column: 2 }
         );
+    }
+
+    #[test]
+    fn line_index_agrees_with_of_offset() {
+        let text = "ab\ncdé\n\nf";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(
+                index.position(offset),
+                Position::of_offset(text, offset),
+                "{offset}"
+            );
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Position, Result};
+use crate::error::{Error, LineIndex, Position, Result};
 use crate::tokenize::key;
 
 /// The glossary files compiled into the binary: `(name, contents)`, sorted by name.
@@ -225,9 +225,10 @@ pub fn parse_file(path: &Path, text: &str) -> Result<Vec<Entry>> {
             .join(": "),
     })?;
     let shared: Arc<Path> = Arc::from(path);
+    let lines = LineIndex::new(text);
     let mut entries = Vec::with_capacity(raw.entry.len());
     for spanned in raw.entry {
-        let at = Position::of_offset(text, spanned.span().start);
+        let at = lines.position(spanned.span().start);
         let origin = Origin {
             path: Arc::clone(&shared),
             at,

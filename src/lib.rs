@@ -7,7 +7,9 @@
 
 pub mod annotate;
 pub mod document;
+pub mod edit;
 pub mod error;
+pub mod exchange;
 pub mod glossary;
 pub mod input;
 pub mod lexicon;

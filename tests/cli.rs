@@ -9,7 +9,11 @@ use std::process::{Command, Output};
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_istilahi"));
     c.env_remove("ISTILAHI_GLOSSARY")
-        .env_remove("ISTILAHI_USER_GLOSSARY")
+        // keep the real personal glossary out: a path that does not exist
+        .env(
+            "ISTILAHI_USER_GLOSSARY",
+            std::env::temp_dir().join("istilahi-cli-no-such-dir/glossary.toml"),
+        )
         .env("NO_COLOR", "1");
     c
 }
