@@ -99,6 +99,7 @@ struct TermHit {
     term: usize,
     end: usize,
     head: Option<Parse>,
+    /// The words after the head differ from the headword's (possessive, agreement).
     possessive: bool,
 }
 
@@ -300,7 +301,7 @@ impl Annotation<'_> {
     }
 
     /// Match the words of term `t` after its head at token `i`; the end token index and whether
-    /// a possessive was inserted.
+    /// the words differ from the headword's (a possessive inserted, a concord changed).
     fn rest_of_term(
         &self,
         toks: &[tokenize::Token],
@@ -312,8 +313,13 @@ impl Annotation<'_> {
         let term = self.lexicon.term(t);
         let mut j = i + 1;
         let mut possessive = false;
-        let mut agreeing = head.is_some_and(|p| p.kind == StemKind::Noun);
+        // a 9/10 noun is the same in both numbers: its term may stand in the plural with the
+        // plural concords (kura ya maoni → kura za maoni)
+        let same_both = head.is_none()
+            && matches!(term.head, Head::Noun(Some(c)) if c.singular == 9 && c.plural == Some(10));
+        let mut agreeing = same_both || head.is_some_and(|p| p.kind == StemKind::Noun);
         let mut after_connective = false;
+        let mut changed = false;
         for (n, want) in term.words.iter().enumerate().skip(1) {
             let mut tok = toks.get(j)?;
             // only whitespace may separate the tokens of a term, and only where the term has it
@@ -326,10 +332,15 @@ impl Annotation<'_> {
             }
             let is_connective = morph::CONNECTIVES.contains(&want.as_str());
             let adjective = agreeing && !is_connective && self.adjective_stem(want).is_some();
+            changed |= got != *want;
             if agreeing && is_connective && morph::CONNECTIVES.contains(&got.as_str()) {
-                let class = head.and_then(|p| p.class);
-                let allowed = class
-                    .is_none_or(|c| got == "wa" || morph::connective(c).is_some_and(|k| k == got));
+                let allowed = if same_both {
+                    matches!(got.as_str(), "ya" | "za" | "wa")
+                } else {
+                    head.and_then(|p| p.class).is_none_or(|c| {
+                        got == "wa" || morph::connective(c).is_some_and(|k| k == got)
+                    })
+                };
                 if !allowed {
                     return None;
                 }
@@ -346,7 +357,8 @@ impl Annotation<'_> {
             agreeing = agreeing && adjective;
             j += 1;
         }
-        Some((j, possessive))
+        // an agreeing word that differs from the headword's makes the match inflected
+        Some((j, possessive || changed))
     }
 
     /// Whether `word` is a plural form of the noun `singular`.

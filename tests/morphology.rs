@@ -494,6 +494,7 @@ const CASES: &[Case] = cases! {
     adjective_ema_class_9_nasal: "njema" => "ema", "nj-ema";
     adjective_ema_class_5: "jema" => "ema", "j-ema";
     adjective_ote_class_18: "mote" => "ote", "m-ote";
+    term_9_10_plural_concord: "kura za maoni" => "kura ya maoni", "kura za maoni";
 };
 
 const NEGATIVES: &[Negative] = negatives! {
@@ -563,6 +564,7 @@ const NEGATIVES: &[Negative] = negatives! {
     term_verbal_needs_its_object: "wanaoungwa na wengi" !=> "unga mkono";
     noun_5_6_mambo_is_not_jimbo: "mambo" !=> "jimbo";
     term_connective_must_agree_8: "vikosi cha usalama" !=> "kikosi cha usalama";
+    term_9_10_wrong_concord: "kura la maoni" !=> "kura ya maoni";
 };
 
 #[test]
