@@ -135,6 +135,9 @@ enum Command {
         /// If the headword+pos exists, replace it.
         #[arg(long)]
         replace: bool,
+        /// Ask for each field on the terminal, proposing pos, class and plural from the rules.
+        #[arg(long, short)]
+        interactive: bool,
     },
     /// Change fields of an entry: --set FIELD=VALUE (lists `;`-separated, empty removes).
     Edit {
@@ -365,6 +368,113 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     }
 }
 
+/// Fill a draft entry by asking on standard error and reading standard input: each prompt shows
+/// the current or proposed value in brackets, which an empty answer keeps.
+fn ask(draft: &mut Draft) -> Result<()> {
+    use std::io::BufRead;
+    let stdin = io::stdin();
+    let mut lines = stdin.lock().lines();
+    let mut prompt = |label: &str, current: &str| -> Result<String> {
+        if current.is_empty() {
+            eprint!("{label}: ");
+        } else {
+            eprint!("{label} [{current}]: ");
+        }
+        let line = lines
+            .next()
+            .transpose()
+            .map_err(|e| Error::Io {
+                path: "<stdin>".into(),
+                source: e,
+            })?
+            .unwrap_or_default();
+        let line = line.trim();
+        Ok(if line.is_empty() {
+            current.to_owned()
+        } else {
+            line.to_owned()
+        })
+    };
+    draft.sw = prompt("Swahili headword", &draft.sw)?;
+    let (mut pos, mut class) = istilahi::morph::propose(&draft.sw);
+    if let Ok(g) = Glossary::embedded() {
+        let lexicon = Lexicon::new(g);
+        let readings = &lexicon.analyse(&draft.sw, false).readings;
+        for r in readings.iter().take(3) {
+            let e = lexicon.entry(r.entry);
+            eprintln!(
+                "  already in the glossary as {} ({}, {}): {}",
+                e.sw,
+                e.pos,
+                r.how.as_str(),
+                e.en.join("; ")
+            );
+        }
+        // the class of a known noun, or of the head of a new multi-word term
+        let head = draft.sw.split_whitespace().next().unwrap_or_default();
+        let known = lexicon
+            .analyse(head, false)
+            .readings
+            .iter()
+            .map(|r| lexicon.entry(r.entry))
+            .find(|e| {
+                e.pos == istilahi::glossary::Pos::Noun && e.class.is_some() && r_is_exact(e, head)
+            });
+        if let Some(e) = known {
+            pos = "noun";
+            class = e.class;
+        }
+    }
+    let pos_now = draft.pos.clone().unwrap_or_else(|| pos.to_owned());
+    draft.pos = Some(prompt("part of speech", &pos_now)?);
+    if draft.pos.as_deref() == Some("noun") {
+        let class_now = draft
+            .class
+            .clone()
+            .or_else(|| class.map(|c| c.to_string()))
+            .unwrap_or_default();
+        let chosen = prompt("noun class", &class_now)?;
+        let parsed = istilahi::glossary::NounClass::parse(&chosen);
+        draft.class = (!chosen.is_empty()).then_some(chosen);
+        // a multi-word term's plural comes from its head and agreement, not from a listed form
+        let rule = parsed
+            .filter(|_| !draft.sw.contains(' '))
+            .and_then(|c| istilahi::morph::plural_of(&draft.sw, c));
+        let plural_now = draft.plural.clone().or(rule.clone()).unwrap_or_default();
+        let plural = prompt("plural", &plural_now)?;
+        // keep the plural only where the rule does not give it (or always for 11/10)
+        let always = parsed.is_some_and(|c| c.singular == 11 && c.plural == Some(10));
+        draft.plural = (!plural.is_empty() && (always || rule.as_deref() != Some(plural.as_str())))
+            .then_some(plural);
+    }
+    let en_now = draft.en.join("; ");
+    draft.en = split_list(&prompt(
+        "English renderings, preferred first (; between)",
+        &en_now,
+    )?);
+    let domain_now = if draft.domain.is_empty() {
+        "general".to_owned()
+    } else {
+        draft.domain.join("; ")
+    };
+    draft.domain = split_list(&prompt("domains (; between)", &domain_now)?);
+    let note = prompt("note (optional)", draft.note.as_deref().unwrap_or(""))?;
+    draft.note = (!note.is_empty()).then_some(note);
+    Ok(())
+}
+
+fn r_is_exact(e: &istilahi::glossary::Entry, word: &str) -> bool {
+    istilahi::tokenize::key(&e.sw) == istilahi::tokenize::key(word)
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split(';')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 fn terminal_width() -> usize {
     terminal_size::terminal_size().map_or(100, |(w, _)| usize::from(w.0))
 }
@@ -565,8 +675,9 @@ fn run_editing(command: &Command) -> Result<Option<ExitCode>> {
             to,
             merge,
             replace,
+            interactive,
         } => {
-            let draft = Draft {
+            let mut draft = Draft {
                 sw: sw.clone().unwrap_or_default(),
                 en: en.clone(),
                 pos: pos.clone(),
@@ -581,6 +692,9 @@ fn run_editing(command: &Command) -> Result<Option<ExitCode>> {
                 }),
                 ..Draft::default()
             };
+            if *interactive {
+                ask(&mut draft)?;
+            }
             let on_duplicate = if *merge {
                 OnDuplicate::Merge
             } else if *replace {

@@ -524,6 +524,18 @@ pub fn with_lock<T>(path: &Path, f: impl FnOnce() -> Result<T>) -> Result<T> {
     out
 }
 
+/// In debug builds only, `ISTILAHI_TEST_PAUSE_BEFORE_RENAME=MS` sleeps between the written,
+/// synced temporary file and the rename, so a test can kill the process at the worst moment.
+fn pause_before_rename() {
+    #[cfg(debug_assertions)]
+    if let Some(ms) = std::env::var("ISTILAHI_TEST_PAUSE_BEFORE_RENAME")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
+}
+
 /// Replace `path` with `bytes` atomically: a temporary file in the same directory, fsync, rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = parent_dir(path);
@@ -540,6 +552,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         f.write_all(bytes)?;
         f.sync_all()?;
         drop(f);
+        pause_before_rename();
         fs::rename(&tmp, path)
     })();
     if let Err(e) = result {

@@ -1015,12 +1015,69 @@ pub fn guess_class(noun: &str) -> Option<NounClass> {
     } else if noun.starts_with("mw") || noun.starts_with('m') {
         // m- nouns are 1/2 or 3/4; 1/2 is the likelier in news (people)
         "1/2"
-    } else if noun.starts_with('u') || noun.starts_with('w') {
+    } else if noun.starts_with('u') {
         "11/10"
     } else {
         "9/10"
     };
     NounClass::parse(pair)
+}
+
+/// The plural the class rule gives a singular noun (*mshirika* 1/2 → *washirika*, *ubao* 11/10 →
+/// *mbao*), or `None` for a class without a plural or a singular the rule does not fit.
+#[must_use]
+pub fn plural_of(singular: &str, class: NounClass) -> Option<String> {
+    let s = singular;
+    let vowel_after = |n: usize| s[n..].starts_with(is_vowel);
+    let out = match (class.singular, class.plural?) {
+        (1, 2) | (3, 4) => {
+            let pl = if class.singular == 1 { "wa" } else { "mi" };
+            if let Some(rest) = s.strip_prefix("mw").filter(|_| vowel_after(2)) {
+                format!("{pl}{rest}")
+            } else if let Some(rest) = s.strip_prefix("mu").filter(|_| vowel_after(2)) {
+                format!("{pl}{rest}")
+            } else {
+                format!("{pl}{}", s.strip_prefix('m')?)
+            }
+        }
+        (5, 6) => format!("ma{s}"),
+        (7, 8) => match s.strip_prefix("ki") {
+            Some(rest) => format!("vi{rest}"),
+            None => format!("vy{}", s.strip_prefix("ch").filter(|_| vowel_after(2))?),
+        },
+        (9, 10) => s.to_owned(),
+        (11 | 14, 6) => format!("ma{}", s.strip_prefix('u')?),
+        (11, 10) => {
+            if let Some(rest) = s.strip_prefix('w').filter(|_| vowel_after(1)) {
+                format!("ny{rest}")
+            } else {
+                let rest = s.strip_prefix('u')?;
+                match rest.chars().next()? {
+                    'b' | 'v' => format!("m{rest}"),
+                    'd' | 'g' | 'j' | 'z' => format!("n{rest}"),
+                    'l' | 'r' => format!("nd{}", &rest[1..]),
+                    c if is_vowel(c) => format!("ny{rest}"),
+                    _ => rest.to_owned(),
+                }
+            }
+        }
+        _ => return None,
+    };
+    Some(out)
+}
+
+/// What the rules propose for a new headword: a part of speech and, for nouns, a class.
+#[must_use]
+pub fn propose(headword: &str) -> (&'static str, Option<NounClass>) {
+    let w = headword.to_lowercase();
+    let noun_like = ["m", "ki", "ch", "ji", "u", "w"]
+        .iter()
+        .any(|p| w.starts_with(p));
+    if w.contains(' ') || noun_like || !w.ends_with('a') {
+        ("noun", guess_class(&w))
+    } else {
+        ("verb", None)
+    }
 }
 
 /// The connective (*-a* of association) of each class: *wa, ya, la, cha, vya, za, kwa, pa, mwa*.
@@ -1138,6 +1195,31 @@ mod tests {
         // a name takes no locative
         assert!(analyse("mjini", &toy(), true).is_empty());
         assert_eq!(best("pangani"), None);
+    }
+
+    #[test]
+    fn plurals_follow_the_class_rules() {
+        let cases = [
+            ("mshirika", "1/2", Some("washirika")),
+            ("mwandishi", "1/2", Some("waandishi")),
+            ("mwezi", "3/4", Some("miezi")),
+            ("balozi", "5/6", Some("mabalozi")),
+            ("kikosi", "7/8", Some("vikosi")),
+            ("chama", "7/8", Some("vyama")),
+            ("ziara", "9/10", Some("ziara")),
+            ("ubao", "11/10", Some("mbao")),
+            ("ulimi", "11/10", Some("ndimi")),
+            ("wimbo", "11/10", Some("nyimbo")),
+            ("upande", "11/10", Some("pande")),
+            ("ugonjwa", "14/6", Some("magonjwa")),
+            ("usalama", "14", None),
+        ];
+        for (sg, class, want) in cases {
+            let class = NounClass::parse(class).unwrap();
+            assert_eq!(plural_of(sg, class).as_deref(), want, "{sg}");
+        }
+        assert_eq!(propose("mkataba").0, "noun");
+        assert_eq!(propose("tangaza"), ("verb", None));
     }
 
     #[test]

@@ -331,6 +331,92 @@ fn concurrent_adds_all_land() {
 }
 
 #[test]
+fn a_process_killed_before_the_rename_leaves_the_old_file() {
+    let s = Scratch::new("killed");
+    let file = s.path("g.toml");
+    std::fs::write(&file, CURATED).unwrap();
+    let mut child = s
+        .cmd()
+        .args([
+            "add", "--sw", "neno", "--en", "word", "--pos", "noun", "--class", "5/6",
+        ])
+        .args(["--to", file.to_str().unwrap()])
+        .env("ISTILAHI_TEST_PAUSE_BEFORE_RENAME", "30000")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // wait until the new version is written and synced to its temporary file
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let temp_written = || {
+        std::fs::read_dir(&s.dir).unwrap().flatten().any(|e| {
+            e.path().extension().is_some_and(|x| x == "tmp")
+                && std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains("neno"))
+        })
+    };
+    while !temp_written() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no temporary file appeared"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(read(&file), CURATED, "the old version, byte for byte");
+    // and the next write still lands
+    let o = s.run(&[
+        "add",
+        "--sw",
+        "neno",
+        "--en",
+        "word",
+        "--pos",
+        "noun",
+        "--class",
+        "5/6",
+        "--to",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(istilahi::glossary::read_file(&file).unwrap().len(), 3);
+}
+
+#[test]
+fn interactive_add_proposes_class_and_plural() {
+    use std::io::Write as _;
+    let s = Scratch::new("interactive");
+    let file = s.path("g.toml");
+    let mut child = s
+        .cmd()
+        .args(["add", "--interactive", "--to", file.to_str().unwrap()])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // headword, then accept the proposed pos, class and plural, then renderings and domain
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"kitengo\n\n\n\nunit; department\ngovernment\n\n")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("noun class [7/8]") && err.contains("plural [vitengo]"),
+        "{err}"
+    );
+    let entries = istilahi::glossary::read_file(&file).unwrap();
+    let e = &entries[0];
+    assert_eq!((e.sw.as_str(), e.en.len()), ("kitengo", 2));
+    assert_eq!(e.class.map(|c| c.to_string()).as_deref(), Some("7/8"));
+    assert_eq!(e.plural, None, "the rule gives the plural");
+}
+
+#[test]
 fn tsv_has_three_columns_on_every_line() {
     let s = Scratch::new("tsv");
     let o = s.run(&["export", "--format", "tsv"]);
