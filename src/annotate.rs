@@ -273,7 +273,8 @@ impl Annotation<'_> {
         }
         if toks[i].kind == Kind::Word {
             let word = toks[i].text(text);
-            let proper = is_capitalised(word) && i > 0;
+            // the same reading of capitals as for single words (a name inside a sentence)
+            let proper = is_capitalised(word) && !opens(text, toks, 0, i);
             let analysed = self.lexicon.analyse(word, proper);
             for parse in &analysed.parses {
                 for &t in self.lexicon.terms_headed(parse) {
