@@ -646,6 +646,21 @@ fn export(drafts: &[Draft], format: ExportFormat, out_path: Option<&Path>) -> Re
     Ok(ExitCode::SUCCESS)
 }
 
+/// With `--to DIR`, the file of the directory that holds the headword.
+fn in_directory(
+    to: Option<&PathBuf>,
+    headword: &str,
+    pos: Option<istilahi::glossary::Pos>,
+) -> Result<Option<(PathBuf, &'static str)>> {
+    match to {
+        Some(dir) if dir.is_dir() => Ok(Some((
+            edit::file_with(dir, headword, pos)?.unwrap_or_else(|| dir.join("general.toml")),
+            NEW_FILE_HEADER,
+        ))),
+        _ => Ok(None),
+    }
+}
+
 /// The commands that write glossary files (they never load the layered glossary).
 fn run_editing(command: &Command) -> Result<Option<ExitCode>> {
     let target = |to: &Option<PathBuf>| -> Result<(PathBuf, &'static str)> {
@@ -702,7 +717,13 @@ fn run_editing(command: &Command) -> Result<Option<ExitCode>> {
             } else {
                 OnDuplicate::Refuse
             };
-            let (path, header) = target(to)?;
+            let (path, header) = match to {
+                // a glossary directory: the file of the entry's domain
+                Some(dir) if dir.is_dir() => {
+                    (edit::domain_file(dir, &draft.domain), NEW_FILE_HEADER)
+                }
+                _ => target(to)?,
+            };
             match edit::update(&path, header, |gf| gf.add(&draft, on_duplicate)) {
                 Ok(added) => {
                     let verb = match added {
@@ -738,14 +759,16 @@ fn run_editing(command: &Command) -> Result<Option<ExitCode>> {
             set,
             to,
         } => {
-            let (path, header) = target(to)?;
+            let (path, header) =
+                in_directory(to.as_ref(), headword, *pos)?.map_or_else(|| target(to), Ok)?;
             edit::update(&path, header, |gf| gf.set(headword, *pos, set))?;
             writeln!(io::stdout(), "edited {headword:?} in {}", path.display())
                 .map_err(stdout_error)?;
             ExitCode::SUCCESS
         }
         Command::Remove { headword, pos, to } => {
-            let (path, header) = target(to)?;
+            let (path, header) =
+                in_directory(to.as_ref(), headword, *pos)?.map_or_else(|| target(to), Ok)?;
             edit::update(&path, header, |gf| gf.remove(headword, *pos))?;
             writeln!(io::stdout(), "removed {headword:?} from {}", path.display())
                 .map_err(stdout_error)?;

@@ -524,6 +524,38 @@ pub fn with_lock<T>(path: &Path, f: impl FnOnce() -> Result<T>) -> Result<T> {
     out
 }
 
+/// The file of a glossary directory (like `glossary/`) that a new entry belongs in: the file named
+/// after its first domain (`diplomacy.toml`), else `general.toml`.
+#[must_use]
+pub fn domain_file(dir: &Path, domains: &[String]) -> PathBuf {
+    domains.first().map_or_else(
+        || dir.join("general.toml"),
+        |d| dir.join(format!("{d}.toml")),
+    )
+}
+
+/// The file of a glossary directory that holds `headword` (with `pos`, if given), if any.
+pub fn file_with(dir: &Path, headword: &str, pos: Option<Pos>) -> Result<Option<PathBuf>> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .filter_map(std::result::Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    let key = crate::tokenize::key(headword);
+    for f in files {
+        let entries = crate::glossary::read_file(&f)?;
+        if entries
+            .iter()
+            .any(|e| crate::tokenize::key(&e.sw) == key && pos.is_none_or(|p| e.pos == p))
+        {
+            return Ok(Some(f));
+        }
+    }
+    Ok(None)
+}
+
 /// In debug builds only, `ISTILAHI_TEST_PAUSE_BEFORE_RENAME=MS` sleeps between the written,
 /// synced temporary file and the rename, so a test can kill the process at the worst moment.
 fn pause_before_rename() {

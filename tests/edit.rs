@@ -417,6 +417,55 @@ fn interactive_add_proposes_class_and_plural() {
 }
 
 #[test]
+fn a_glossary_directory_takes_entries_by_domain() {
+    let s = Scratch::new("directory");
+    let dir = s.path("glossary");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("diplomacy.toml"), CURATED).unwrap();
+    std::fs::write(dir.join("general.toml"), "# general\n").unwrap();
+    let d = dir.to_str().unwrap();
+    let o = s.run(&[
+        "add",
+        "--sw",
+        "ubalozi mdogo",
+        "--en",
+        "consulate",
+        "--pos",
+        "noun",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o)); // to the personal glossary
+    let o = s.run(&[
+        "add",
+        "--sw",
+        "ziara",
+        "--en",
+        "visit",
+        "--pos",
+        "noun",
+        "--class",
+        "9/10",
+        "--domain",
+        "diplomacy",
+        "--to",
+        d,
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let after = read(&dir.join("diplomacy.toml"));
+    assert!(
+        after.starts_with(CURATED) && after.contains("sw = \"ziara\""),
+        "{after}"
+    );
+    // edit and remove find the file that holds the headword
+    let o = s.run(&["edit", "amani", "--set", "note=Also: calm.", "--to", d]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(read(&dir.join("diplomacy.toml")).contains("note = \"Also: calm.\""));
+    let o = s.run(&["remove", "ziara", "--to", d]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(!read(&dir.join("diplomacy.toml")).contains("ziara"));
+    assert_eq!(read(&dir.join("general.toml")), "# general\n");
+}
+
+#[test]
 fn tsv_has_three_columns_on_every_line() {
     let s = Scratch::new("tsv");
     let o = s.run(&["export", "--format", "tsv"]);
