@@ -309,6 +309,13 @@ impl Lexicon {
         let mut readings = Vec::new();
         for parse in &parses {
             for entry in self.entries_for(parse) {
+                // a capitalised word inside a sentence is a name before it is the plural of a
+                // common noun whose class nobody declared (Makamba is not "ropes"); a capitalised
+                // headword (Mchina → Wachina) expects the capital
+                let e = self.entry(entry);
+                if proper && e.class.is_none() && !e.sw.starts_with(char::is_uppercase) {
+                    continue;
+                }
                 readings.push(Reading {
                     entry,
                     how: How::Inflected,
@@ -445,6 +452,20 @@ mod tests {
         assert_eq!(lemma(&lx, "wanatarajiwa").as_deref(), Some("kutarajia"));
         assert_eq!(lemma(&lx, "vikubwa").as_deref(), Some("-kubwa"));
         assert_eq!(lemma(&lx, "watoto").as_deref(), Some("mtoto"));
+    }
+
+    #[test]
+    fn capitals_inside_a_sentence_do_not_inflect_classless_nouns() {
+        let lx = foreign();
+        assert_eq!(
+            lemma(&lx, "Watoto"),
+            Some("mtoto".into()),
+            "at a sentence start"
+        );
+        assert!(
+            lx.analyse("Watoto", true).readings.is_empty(),
+            "inside a sentence: a name"
+        );
     }
 
     #[test]
