@@ -130,8 +130,8 @@ impl Annotation<'_> {
             let analysed = self.lexicon.analyse(word, capital && !initial);
             if !titled && !analysed.readings.is_empty() {
                 let next = toks.get(i + 1).map(|t| key(t.text(text)));
-                let readings = self.in_context(&analysed.readings, next.as_deref());
-                matches.push(self.word_match(tok, &readings));
+                let first = self.first_in_context(&analysed.readings, next.as_deref());
+                matches.push(self.word_match(tok, &analysed.readings, first));
                 spans.push((i, i + 1));
                 i += 1;
                 continue;
@@ -221,13 +221,12 @@ impl Annotation<'_> {
         chosen
     }
 
-    /// Reorder equally exact readings by context: a noun followed by its own connective
-    /// (*mpaka wa*, class 3 → *wa*) is read as that noun.
-    fn in_context(&self, readings: &[Reading], next: Option<&str>) -> Vec<Reading> {
-        let mut out = readings.to_vec();
-        let Some(next) = next else { return out };
-        if !morph::CONNECTIVES.contains(&next) || out.len() < 2 {
-            return out;
+    /// Which reading comes first in context: a noun followed by its own connective (*mpaka wa*,
+    /// class 3 → *wa*) is read as that noun when it is as good as the best reading.
+    fn first_in_context(&self, readings: &[Reading], next: Option<&str>) -> usize {
+        let Some(next) = next else { return 0 };
+        if readings.len() < 2 || !morph::CONNECTIVES.contains(&next) {
+            return 0;
         }
         let agrees = |r: &Reading| {
             let e = self.lexicon.entry(r.entry);
@@ -235,14 +234,9 @@ impl Annotation<'_> {
                 && r.parse.is_none()
                 && e.class
                     .is_some_and(|c| morph::connective(c.singular) == Some(next))
+                && r.how == readings[0].how
         };
-        if let Some(k) = out.iter().position(agrees)
-            && out[k].how == out[0].how
-        {
-            let r = out.remove(k);
-            out.insert(0, r);
-        }
-        out
+        readings.iter().position(agrees).unwrap_or(0)
     }
 
     /// The longest term starting at token `i`.
@@ -276,25 +270,15 @@ impl Annotation<'_> {
             // the same reading of capitals as for single words (a name inside a sentence)
             let proper = is_capitalised(word) && !opens(text, toks, 0, i);
             let analysed = self.lexicon.analyse(word, proper);
-            for parse in &analysed.parses {
-                for &t in self.lexicon.terms_headed(parse) {
-                    let term = self.lexicon.term(t);
-                    let fits = match &term.head {
-                        Head::Noun(class) => crate::lexicon::class_fits(*class, parse.classes),
-                        Head::Verb { negative, .. } => !negative || parse.negative,
-                        Head::Fixed => false,
-                    };
-                    if !fits {
-                        continue;
-                    }
-                    if let Some((end, possessive)) = self.rest_of_term(toks, i, t, Some(parse)) {
-                        consider(TermHit {
-                            term: t,
-                            end,
-                            head: Some(parse.clone()),
-                            possessive,
-                        });
-                    }
+            for &(t, p) in &analysed.heads {
+                let parse = &analysed.parses[p];
+                if let Some((end, possessive)) = self.rest_of_term(toks, i, t, Some(parse)) {
+                    consider(TermHit {
+                        term: t,
+                        end,
+                        head: Some(parse.clone()),
+                        possessive,
+                    });
                 }
             }
         }
@@ -444,10 +428,12 @@ impl Annotation<'_> {
         }
     }
 
-    fn word_match(&self, tok: tokenize::Token, readings: &[Reading]) -> Match {
+    /// The match of one word: reading `first` best, then the others in their order.
+    fn word_match(&self, tok: tokenize::Token, readings: &[Reading], first: usize) -> Match {
         let surface = tok.text(self.text);
-        let analyses: Vec<Analysis> = readings
-            .iter()
+        let order = std::iter::once(first).chain((0..readings.len()).filter(|&i| i != first));
+        let analyses: Vec<Analysis> = order
+            .map(|i| &readings[i])
             .map(|r| {
                 let e = self.lexicon.entry(r.entry);
                 let (morphemes, gloss) = match &r.parse {
@@ -468,7 +454,7 @@ impl Annotation<'_> {
                 }
             })
             .collect();
-        let best = &readings[0];
+        let best = &readings[first];
         let e = self.lexicon.entry(best.entry);
         Match {
             start: tok.start,

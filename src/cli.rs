@@ -275,18 +275,29 @@ fn output(path: Option<&Path>, color: ColorChoice) -> Result<Box<dyn Write>> {
         })?;
         Ok(Box::new(io::BufWriter::new(anstream::StripStream::new(f))))
     } else {
-        {
-            let choice = match color {
-                ColorChoice::Always => anstream::ColorChoice::Always,
-                ColorChoice::Never => anstream::ColorChoice::Never,
-                ColorChoice::Auto => anstream::ColorChoice::Auto,
-            };
-            let stdout = io::stdout().lock();
-            Ok(Box::new(io::BufWriter::new(anstream::AutoStream::new(
-                stdout, choice,
-            ))))
-        }
+        let choice = match color {
+            ColorChoice::Always => anstream::ColorChoice::Always,
+            ColorChoice::Never => anstream::ColorChoice::Never,
+            ColorChoice::Auto => anstream::ColorChoice::Auto,
+        };
+        let stdout = io::stdout().lock();
+        Ok(Box::new(io::BufWriter::new(anstream::AutoStream::new(
+            stdout, choice,
+        ))))
     }
+}
+
+/// Standard output or a file for data formats (JSON, TSV), which carry no styling.
+fn plain_output(path: Option<&Path>) -> Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(p) => Box::new(io::BufWriter::new(std::fs::File::create(p).map_err(
+            |e| Error::Io {
+                path: p.to_path_buf(),
+                source: e,
+            },
+        )?)),
+        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+    })
 }
 
 fn stdout_error(e: io::Error) -> Error {
@@ -499,7 +510,11 @@ fn annotate_files(
         };
         inputs.push((name, read_text(f)?));
     }
-    let mut out = output(out_path, color)?;
+    let mut out = if format == AnnotateFormat::Text {
+        output(out_path, color)?
+    } else {
+        plain_output(out_path)?
+    };
     let width = width.map_or_else(
         || {
             if io::stdout().is_terminal() && out_path.is_none() {

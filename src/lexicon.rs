@@ -90,7 +90,8 @@ pub struct Lexicon {
     nouns: HashMap<String, Vec<(usize, Option<NounClass>)>>,
     verbs: HashMap<String, Vec<usize>>,
     adjectives: HashMap<String, Vec<usize>>,
-    memo: RefCell<HashMap<(String, bool), Rc<Analysed>>>,
+    /// Analyses per word key: `[common, proper]` (a capitalised word inside a sentence).
+    memo: [RefCell<HashMap<String, Rc<Analysed>>>; 2],
     inflection: bool,
 }
 
@@ -100,6 +101,8 @@ pub struct Lexicon {
 pub struct Analysed {
     pub readings: Vec<Reading>,
     pub parses: Vec<Parse>,
+    /// The multi-word terms whose inflecting head a parse reaches: `(term, index in parses)`.
+    pub heads: Vec<(usize, usize)>,
 }
 
 /// Split a glossary form into token keys (`Covid-19` → `covid`, `-`, `19`).
@@ -135,7 +138,7 @@ impl Lexicon {
             nouns: HashMap::new(),
             verbs: HashMap::new(),
             adjectives: HashMap::new(),
-            memo: RefCell::new(HashMap::new()),
+            memo: [RefCell::new(HashMap::new()), RefCell::new(HashMap::new())],
             inflection: true,
         };
         for i in 0..lx.glossary.len() {
@@ -231,7 +234,9 @@ impl Lexicon {
     #[must_use]
     pub fn exact_only(mut self) -> Lexicon {
         self.inflection = false;
-        self.memo.borrow_mut().clear();
+        for m in &self.memo {
+            m.borrow_mut().clear();
+        }
         self
     }
 
@@ -277,13 +282,12 @@ impl Lexicon {
     /// a sentence. Memoised per word type.
     pub fn analyse(&self, word: &str, proper: bool) -> Rc<Analysed> {
         let k = key(word);
-        if let Some(r) = self.memo.borrow().get(&(k.clone(), proper)) {
+        let memo = &self.memo[usize::from(proper)];
+        if let Some(r) = memo.borrow().get(&k) {
             return Rc::clone(r);
         }
         let analysed = Rc::new(self.analyse_key(&k, proper));
-        self.memo
-            .borrow_mut()
-            .insert((k, proper), Rc::clone(&analysed));
+        memo.borrow_mut().insert(k, Rc::clone(&analysed));
         analysed
     }
 
@@ -293,6 +297,7 @@ impl Lexicon {
         } else {
             Vec::new()
         };
+        let heads = self.heads_of(&parses);
         let exact = self.exact(k);
         if !exact.is_empty() {
             // a word that is itself an entry is not re-analysed into another
@@ -304,7 +309,11 @@ impl Lexicon {
                     parse: None,
                 })
                 .collect();
-            return Analysed { readings, parses };
+            return Analysed {
+                readings,
+                parses,
+                heads,
+            };
         }
         let mut readings = Vec::new();
         for parse in &parses {
@@ -324,7 +333,32 @@ impl Lexicon {
             }
         }
         readings.sort_by_key(|r| (r.cost(), pos_rank(self.entry(r.entry).pos)));
-        Analysed { readings, parses }
+        // one reading per entry: its cheapest parse (other splits of the same lemma are noise)
+        let mut seen = std::collections::HashSet::new();
+        readings.retain(|r| seen.insert(r.entry));
+        Analysed {
+            readings,
+            parses,
+            heads,
+        }
+    }
+
+    /// The terms whose head the parses reach, with the class and polarity the head asks for.
+    fn heads_of(&self, parses: &[Parse]) -> Vec<(usize, usize)> {
+        let mut heads = Vec::new();
+        for (p, parse) in parses.iter().enumerate() {
+            for &t in self.terms_headed(parse) {
+                let fits = match &self.terms[t].head {
+                    Head::Noun(class) => class_fits(*class, parse.classes),
+                    Head::Verb { negative, .. } => !negative || parse.negative,
+                    Head::Fixed => false,
+                };
+                if fits {
+                    heads.push((t, p));
+                }
+            }
+        }
+        heads
     }
 
     fn entries_for(&self, parse: &Parse) -> Vec<usize> {

@@ -13,6 +13,8 @@
 //! is glossed with the class number (`6-ambassador`), the locative suffix `LOC`. The stem's gloss
 //! is left to the caller (`None`), which takes it from the glossary entry.
 
+use std::collections::HashMap;
+
 use crate::glossary::NounClass;
 
 /// What the analyser asks of the lexicon.
@@ -525,7 +527,8 @@ pub const EXTENSIONS: &[(&str, &str, u8)] = &[
 )]
 struct Prefix {
     len: usize,
-    morphemes: Vec<Morpheme>,
+    /// (form, gloss) of each prefix: all from the tables above, so nothing is allocated.
+    morphemes: Vec<(&'static str, &'static str)>,
     cost: u32,
     negative: bool,
     /// ha-/si-/hu- negative subject (needs the negative final -i in the present).
@@ -560,10 +563,10 @@ impl Prefix {
         }
     }
 
-    fn push(&self, form: &str, gloss: &'static str) -> Prefix {
+    fn push(&self, form: &'static str, gloss: &'static str) -> Prefix {
         let mut p = self.clone();
         p.len += form.len();
-        p.morphemes.push(m(form, gloss));
+        p.morphemes.push((form, gloss));
         p.cost += 1;
         p
     }
@@ -882,7 +885,8 @@ fn extensions(
 }
 
 fn verb_analyses(w: &str, stems: &impl Stems, out: &mut Vec<Parse>) {
-    let mut bodies_found = Vec::new();
+    // many prefix chains leave the same body: read each body once
+    let mut cache: HashMap<(usize, usize), Vec<Body>> = HashMap::new();
     for p in prefixes(w) {
         let rest = &w[p.len..];
         // a relative suffix after the stem: a-sema-ye, zi-ja-zo
@@ -897,18 +901,22 @@ fn verb_analyses(w: &str, stems: &impl Stems, out: &mut Vec<Parse>) {
             }
         }
         for (body, rel) in tails {
-            bodies_found.clear();
-            bodies(body, stems, &mut bodies_found);
-            for b in bodies_found.drain(..) {
-                if let Some(cost) = fits_prefix(&p, &b, rel.is_some()) {
-                    let mut morphemes = p.morphemes.clone();
-                    morphemes.extend(b.morphemes);
+            let found = cache.entry((p.len, body.len())).or_insert_with(|| {
+                let mut v = Vec::new();
+                bodies(body, stems, &mut v);
+                v
+            });
+            for b in found.iter() {
+                if let Some(cost) = fits_prefix(&p, b, rel.is_some()) {
+                    let mut morphemes: Vec<Morpheme> =
+                        p.morphemes.iter().map(|&(f, g)| m(f, g)).collect();
+                    morphemes.extend(b.morphemes.iter().cloned());
                     if let Some(r) = rel {
                         morphemes.push(m(r, "REL"));
                     }
                     out.push(Parse {
                         kind: StemKind::Verb,
-                        stem: b.stem,
+                        stem: b.stem.clone(),
                         classes: ANY_CLASS,
                         morphemes,
                         cost: p.cost + b.cost + cost,

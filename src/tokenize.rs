@@ -68,6 +68,10 @@ pub const TITLES: &[&str] = &[
 /// The lookup key of a word: NFC-normalised, lower-cased, with `’` and `‘` read as `'`.
 #[must_use]
 pub fn key(word: &str) -> String {
+    if word.is_ascii() {
+        // nothing to compose and no typographic apostrophe: the common case, made cheap
+        return word.to_ascii_lowercase();
+    }
     word.nfc()
         .flat_map(char::to_lowercase)
         .map(|c| {
