@@ -316,7 +316,12 @@ impl Annotation<'_> {
                 got = key(tok.text(text));
             }
             let is_connective = morph::CONNECTIVES.contains(&want.as_str());
-            let adjective = agreeing && !is_connective && self.adjective_stem(want).is_some();
+            let want_adjective = if agreeing && !is_connective {
+                self.adjective_stem(want)
+            } else {
+                None
+            };
+            let adjective = want_adjective.is_some();
             changed |= got != *want;
             if agreeing && is_connective && morph::CONNECTIVES.contains(&got.as_str()) {
                 let allowed = if same_both {
@@ -333,7 +338,7 @@ impl Annotation<'_> {
                 // exact
             } else if after_connective && self.is_plural_of(&got, want) {
                 // the noun after an agreeing connective may be plural too: wakuu wa mikoa
-            } else if adjective && self.adjective_stem(&got) == self.adjective_stem(want) {
+            } else if adjective && self.adjective_stem(&got) == want_adjective {
                 // agreeing adjective: mkuu → wakuu
             } else {
                 return None;

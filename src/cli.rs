@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use istilahi::annotate::{self, Annotation};
-use istilahi::edit::{self, Added, Draft, OnDuplicate};
+use istilahi::edit::{self, Added, Draft, OnDuplicate, split_list};
 use istilahi::error::{Error, Result};
 use istilahi::exchange;
 use istilahi::glossary::{Example, Glossary, Pos};
@@ -429,7 +429,9 @@ fn ask(draft: &mut Draft) -> Result<()> {
             .iter()
             .map(|r| lexicon.entry(r.entry))
             .find(|e| {
-                e.pos == istilahi::glossary::Pos::Noun && e.class.is_some() && r_is_exact(e, head)
+                e.pos == istilahi::glossary::Pos::Noun
+                    && e.class.is_some()
+                    && istilahi::tokenize::key(&e.sw) == istilahi::tokenize::key(head)
             });
         if let Some(e) = known {
             pos = "noun";
@@ -472,18 +474,6 @@ fn ask(draft: &mut Draft) -> Result<()> {
     let note = prompt("note (optional)", draft.note.as_deref().unwrap_or(""))?;
     draft.note = (!note.is_empty()).then_some(note);
     Ok(())
-}
-
-fn r_is_exact(e: &istilahi::glossary::Entry, word: &str) -> bool {
-    istilahi::tokenize::key(&e.sw) == istilahi::tokenize::key(word)
-}
-
-fn split_list(s: &str) -> Vec<String> {
-    s.split(';')
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
 
 fn terminal_width() -> usize {

@@ -402,12 +402,7 @@ impl GlossaryFile {
                     set_or_remove(t, &field, (!value.is_empty()).then(|| Value::from(value)));
                 }
                 "en" | "domain" | "variants" | "not" | "forbidden" => {
-                    let items: Vec<String> = value
-                        .split(';')
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_owned)
-                        .collect();
+                    let items = split_list(&value);
                     set_or_remove(t, &field, (!items.is_empty()).then(|| array(&items)));
                 }
                 "example.sw" | "example.en" => {
@@ -522,6 +517,16 @@ pub fn with_lock<T>(path: &Path, f: impl FnOnce() -> Result<T>) -> Result<T> {
     let out = f();
     drop(lock);
     out
+}
+
+/// A `;`-separated list as users and exchange files write it: items trimmed, empty ones dropped.
+#[must_use]
+pub fn split_list(s: &str) -> Vec<String> {
+    s.split(';')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The file of a glossary directory (like `glossary/`) that a new entry belongs in: the file named

@@ -15,15 +15,7 @@ impl Position {
     /// The 1-based line and column (in characters) of byte `offset` in `text`.
     #[must_use]
     pub fn of_offset(text: &str, offset: usize) -> Position {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let before = &text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
-        Position { line, column }
+        LineIndex::new(text).position(offset)
     }
 }
 
@@ -42,7 +34,7 @@ impl<'t> LineIndex<'t> {
         LineIndex { text, starts }
     }
 
-    /// The position of byte `offset`, as [`Position::of_offset`] gives it.
+    /// The 1-based line and column (in characters) of byte `offset`.
     #[must_use]
     pub fn position(&self, offset: usize) -> Position {
         let mut offset = offset.min(self.text.len());
@@ -198,13 +190,24 @@ mod tests {
     }
 
     #[test]
-    fn line_index_agrees_with_of_offset() {
+    fn line_index_agrees_with_counting_at_every_offset() {
         let text = "ab\ncdé\n\nf";
         let index = LineIndex::new(text);
         for offset in 0..=text.len() + 2 {
+            // count by hand: lines and characters before the (char-aligned) offset
+            let mut at = offset.min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let before = &text[..at];
+            let line = before.matches('\n').count() + 1;
+            let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+                .chars()
+                .count()
+                + 1;
             assert_eq!(
                 index.position(offset),
-                Position::of_offset(text, offset),
+                Position { line, column },
                 "{offset}"
             );
         }

@@ -20,8 +20,8 @@ use std::path::Path;
 
 use quick_xml::events::{BytesDecl, BytesStart, BytesText, Event};
 
-use crate::edit::{Draft, GlossaryFile};
-use crate::error::{Error, Position, Result};
+use crate::edit::{Draft, GlossaryFile, split_list};
+use crate::error::{Error, LineIndex, Position, Result};
 use crate::glossary::{Example, NounClass, Pos};
 use crate::tokenize::key;
 
@@ -43,14 +43,6 @@ const JOIN: &str = "; ";
 
 fn one_line(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
-}
-
-fn split_list(s: &str) -> Vec<String> {
-    s.split(';')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
 
 fn non_empty(s: &str) -> Option<String> {
@@ -455,13 +447,12 @@ fn parse_xml(path: &Path, text: &str) -> Result<Node> {
     };
     let mut reader = quick_xml::Reader::from_str(text);
     let mut stack: Vec<Node> = vec![Node::default()];
-    // line numbers counted as the reader moves on (once over the text)
-    let (mut counted, mut line) = (0usize, 1usize);
+    let lines = LineIndex::new(text);
     loop {
         let at = reader.buffer_position();
-        let offset = usize::try_from(at).unwrap_or(text.len()).min(text.len());
-        line += text[counted..offset].matches('\n').count();
-        counted = offset;
+        let line = lines
+            .position(usize::try_from(at).unwrap_or(text.len()))
+            .line;
         let event = reader
             .read_event()
             .map_err(|e| fail(reader.error_position(), format!("bad XML: {e}")))?;

@@ -171,7 +171,7 @@ impl Lexicon {
             if form.trim().is_empty() {
                 continue;
             }
-            if is_single_word(&form) || tokenize::tokenize(&form).len() == 1 {
+            if tokenize::tokenize(&form).len() == 1 {
                 self.forms.entry(key(&form)).or_default().push((i, how));
             } else {
                 let words = token_keys(&form);

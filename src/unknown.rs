@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::annotate::Annotation;
+use crate::error::LineIndex;
 use crate::lexicon::Lexicon;
 use crate::morph::{self, Parse, StemKind, Stems};
 use crate::tokenize::{Kind, key};
@@ -81,6 +82,7 @@ pub fn unknown_words(lexicon: &Lexicon, texts: &[(String, String)]) -> Vec<Unkno
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut out: Vec<Unknown> = Vec::new();
     for (source, text) in texts {
+        let lines = LineIndex::new(text);
         for s in Annotation::new(lexicon, text) {
             for (i, t) in s.tokens.iter().enumerate() {
                 if t.kind != Kind::Word
@@ -101,7 +103,7 @@ pub fn unknown_words(lexicon: &Lexicon, texts: &[(String, String)]) -> Vec<Unkno
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ");
-                let line = text[..t.start].matches('\n').count() + 1;
+                let line = lines.position(t.start).line;
                 out.push(Unknown {
                     guess: guess(&k),
                     word: k,
