@@ -12,7 +12,11 @@ use istilahi::edit::{self, Added, Draft, OnDuplicate, split_list};
 use istilahi::error::{Error, Result};
 use istilahi::exchange;
 use istilahi::glossary::{Example, Glossary, Pos};
-use istilahi::input::read_text;
+use istilahi::input::{CHUNK_SIZE, Chunk, Chunks, read_all, read_text};
+use istilahi::parallel;
+use istilahi::unknown::UnknownWords;
+
+use crate::progress::Progress;
 use istilahi::lexicon::Lexicon;
 use istilahi::render::{self, text::Options};
 use istilahi::{document::Document, lookup};
@@ -29,6 +33,15 @@ pub struct Args {
     /// Do not load the glossary built into the binary.
     #[arg(long, global = true)]
     no_default_glossary: bool,
+
+    /// Read invalid UTF-8 in input texts as U+FFFD instead of stopping (offsets then count
+    /// the repaired text).
+    #[arg(long, global = true)]
+    lossy: bool,
+
+    /// Worker threads for large or several inputs (default: one per core).
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
 
     #[command(subcommand)]
     command: Command,
@@ -325,7 +338,12 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             if exact_only {
                 lexicon = lexicon.exact_only();
             }
-            annotate_files(&lexicon, files, format, output.as_deref(), width, color)
+            let run = Run {
+                files,
+                lossy: args.lossy,
+                threads: threads(args),
+            };
+            annotate_files(&lexicon, &run, format, output.as_deref(), width, color)
         }
         Command::Lookup {
             ref words,
@@ -353,11 +371,20 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             limit,
         } => {
             let lexicon = Lexicon::new(glossary);
-            let mut texts = Vec::with_capacity(files.len());
-            for f in files {
-                texts.push((f.display().to_string(), read_text(f)?));
+            let run = Run {
+                files,
+                lossy: args.lossy,
+                threads: 1,
+            };
+            let mut unknown = UnknownWords::default();
+            let progress = Progress::new(files);
+            for item in run.chunks()? {
+                let (file, chunk) = item?;
+                unknown.add(&lexicon, &name_of(&files[file]), &chunk.text, chunk.line);
+                progress.advance(chunk.text.len());
             }
-            let mut words = istilahi::unknown::unknown_words(&lexicon, &texts);
+            drop(progress);
+            let mut words = unknown.finish();
             words.retain(|u| u.count >= min_count);
             if limit > 0 {
                 words.truncate(limit);
@@ -480,26 +507,59 @@ fn terminal_width() -> usize {
     terminal_size::terminal_size().map_or(100, |(w, _)| usize::from(w.0))
 }
 
+/// The inputs of a run and how to read them.
+struct Run<'a> {
+    files: &'a [PathBuf],
+    lossy: bool,
+    threads: usize,
+}
+
+fn threads(args: &Args) -> usize {
+    args.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+        usize::from,
+    )
+}
+
+/// How an input is named in output: `<stdin>` for `-`.
+fn name_of(path: &Path) -> String {
+    istilahi::input::display_path(path).display().to_string()
+}
+
+impl Run<'_> {
+    /// The chunks of every input in turn, with the index of its file. Every file is opened
+    /// first, so a missing file or a directory fails before any output.
+    fn chunks(&self) -> Result<impl Iterator<Item = Result<(usize, Chunk)>> + Send + use<>> {
+        let readers = self
+            .files
+            .iter()
+            .map(|f| Chunks::open(f, self.lossy))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(readers
+            .into_iter()
+            .enumerate()
+            .flat_map(|(i, chunks)| chunks.map(move |c| c.map(|c| (i, c)))))
+    }
+}
+
 fn annotate_files(
     lexicon: &Lexicon,
-    files: &[PathBuf],
+    run: &Run,
     format: AnnotateFormat,
     out_path: Option<&Path>,
     width: Option<u16>,
     color: ColorChoice,
 ) -> Result<ExitCode> {
     let stdin = [PathBuf::from("-")];
-    let files = if files.is_empty() { &stdin[..] } else { files };
-    // read everything first: a bad file fails before any output is written
-    let mut inputs: Vec<(String, String)> = Vec::with_capacity(files.len());
-    for f in files {
-        let name = if f.as_os_str() == "-" {
-            "<stdin>".to_owned()
+    let run = Run {
+        files: if run.files.is_empty() {
+            &stdin[..]
         } else {
-            f.display().to_string()
-        };
-        inputs.push((name, read_text(f)?));
-    }
+            run.files
+        },
+        ..*run
+    };
+    let names: Vec<String> = run.files.iter().map(|f| name_of(f)).collect();
     let mut out = if format == AnnotateFormat::Text {
         output(out_path, color)?
     } else {
@@ -516,55 +576,121 @@ fn annotate_files(
         usize::from,
     );
     let mut found = false;
-    let w = &mut out;
-    let result: io::Result<()> = (|| {
-        match format {
-            AnnotateFormat::Jsonl => {
-                for (name, text) in &inputs {
-                    for s in Annotation::new(lexicon, text) {
-                        found |= !s.matches.is_empty();
-                        render::json::render_sentence(w, name, &s)?;
-                    }
-                }
+    let progress = Progress::new(run.files);
+    match format {
+        AnnotateFormat::Tsv | AnnotateFormat::Jsonl => {
+            // chunks on every core, output in input order
+            if format == AnnotateFormat::Tsv {
+                render::tsv::render_header(&mut out).map_err(stdout_error)?;
             }
-            AnnotateFormat::Json => {
-                let docs: Vec<Document> = inputs
-                    .iter()
-                    .map(|(name, text)| annotate::annotate(lexicon, name, text))
-                    .collect();
-                found = docs.iter().any(has_matches);
-                render::json::render(w, &docs)?;
-            }
-            AnnotateFormat::Tsv => {
-                render::tsv::render_header(w)?;
-                for (_, text) in &inputs {
-                    for s in Annotation::new(lexicon, text) {
-                        found |= !s.matches.is_empty();
-                        render::tsv::render_sentence(w, &s)?;
-                    }
-                }
-            }
-            AnnotateFormat::Text => {
-                let heading = inputs.len() > 1;
-                for (name, text) in &inputs {
-                    if heading {
-                        render::text::render_heading(w, name)?;
-                    }
-                    for (n, s) in Annotation::new(lexicon, text).enumerate() {
-                        found |= !s.matches.is_empty();
-                        render::text::render_sentence(w, text, n + 1, &s, Options { width })?;
-                    }
+            let work = |lx: &Lexicon, (file, chunk): (usize, Chunk)| -> (Vec<u8>, bool, usize) {
+                let mut buf = Vec::with_capacity(chunk.text.len() * 8);
+                let found = annotate_chunk(lx, format, &names[file], &chunk, &mut buf);
+                (buf, found, chunk.text.len())
+            };
+            let mut sink = |(buf, any, bytes): (Vec<u8>, bool, usize)| -> Result<()> {
+                found |= any;
+                progress.advance(bytes);
+                out.write_all(&buf).map_err(stdout_error)
+            };
+            let threads = if run.files.len() > 1 || total_size(run.files) > CHUNK_SIZE as u64 {
+                run.threads
+            } else {
+                1
+            };
+            if threads > 1 {
+                parallel::ordered(
+                    run.chunks()?,
+                    threads,
+                    2 * threads,
+                    || (),
+                    |(), item| work(lexicon, item),
+                    &mut sink,
+                )?;
+            } else {
+                for item in run.chunks()? {
+                    sink(work(lexicon, item?))?;
                 }
             }
         }
-        w.flush()
-    })();
-    result.map_err(stdout_error)?;
+        AnnotateFormat::Text => {
+            let heading = run.files.len() > 1;
+            let mut file = usize::MAX;
+            let mut n = 0;
+            for item in run.chunks()? {
+                let (i, chunk) = item?;
+                let w = &mut out;
+                let result: io::Result<()> = (|| {
+                    if i != file {
+                        (file, n) = (i, 0);
+                        if heading {
+                            render::text::render_heading(w, &names[i])?;
+                        }
+                    }
+                    for s in Annotation::new(lexicon, &chunk.text).at(chunk.offset) {
+                        n += 1;
+                        found |= !s.matches.is_empty();
+                        render::text::render_sentence(w, n, &s, Options { width })?;
+                    }
+                    Ok(())
+                })();
+                result.map_err(stdout_error)?;
+                progress.advance(chunk.text.len());
+            }
+        }
+        AnnotateFormat::Json => {
+            let mut docs = Vec::with_capacity(run.files.len());
+            for (f, name) in run.files.iter().zip(&names) {
+                let text = read_all(f, run.lossy)?;
+                docs.push(annotate::annotate(lexicon, name, &text));
+            }
+            found = docs.iter().any(has_matches);
+            render::json::render(&mut out, &docs).map_err(stdout_error)?;
+        }
+    }
+    drop(progress);
+    out.flush().map_err(stdout_error)?;
     Ok(if found {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Annotate one chunk of an input into `buf` in a streaming format; whether anything matched.
+fn annotate_chunk(
+    lexicon: &Lexicon,
+    format: AnnotateFormat,
+    name: &str,
+    chunk: &Chunk,
+    buf: &mut Vec<u8>,
+) -> bool {
+    let mut found = false;
+    let mut annotation = Annotation::new(lexicon, &chunk.text).at(chunk.offset);
+    // writing to a Vec cannot fail
+    if format == AnnotateFormat::Tsv {
+        let mut briefs = Vec::new();
+        while annotation.next_brief(&mut briefs) {
+            found |= !briefs.is_empty();
+            render::tsv::render_briefs(buf, &briefs).expect("writing to memory");
+        }
+    } else {
+        for s in annotation {
+            found |= !s.matches.is_empty();
+            render::json::render_sentence(buf, name, &s).expect("writing to memory");
+        }
+    }
+    found
+}
+
+/// The total size of the files, 0 for standard input.
+fn total_size(files: &[PathBuf]) -> u64 {
+    files
+        .iter()
+        .filter(|f| f.as_os_str() != "-")
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum()
 }
 
 fn has_matches(doc: &Document) -> bool {

@@ -15,6 +15,7 @@ pub mod input;
 pub mod lexicon;
 pub mod lookup;
 pub mod morph;
+pub mod parallel;
 pub mod render;
 pub mod tokenize;
 pub mod unknown;

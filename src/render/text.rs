@@ -59,7 +59,7 @@ fn style_of(how: How) -> Style {
 
 /// Build the columns of a sentence: a match is one unit, an unmatched token another; units
 /// with no space between them (a word and its brackets) share a column.
-fn columns(text: &str, s: &Sentence) -> Vec<Column> {
+fn columns(s: &Sentence) -> Vec<Column> {
     let mut cols: Vec<Column> = Vec::new();
     let mut last_end: Option<usize> = None;
     let mut i = 0;
@@ -90,7 +90,7 @@ fn columns(text: &str, s: &Sentence) -> Vec<Column> {
         i += 1;
         let glued = last_end == Some(start) && !cols.is_empty();
         last_end = Some(end);
-        let source = collapse(&text[start..end]);
+        let source = collapse(&s.text[start - s.start..end - s.start]);
         if glued {
             let col = cols.last_mut().expect("a column to glue to");
             col.source.push_str(&source);
@@ -166,7 +166,6 @@ fn write_tier<W: io::Write>(
 /// Write one sentence, numbered `n`.
 pub fn render_sentence<W: io::Write>(
     out: &mut W,
-    text: &str,
     n: usize,
     s: &Sentence,
     options: Options,
@@ -179,7 +178,7 @@ pub fn render_sentence<W: io::Write>(
         truncate(&head, options.width.max(20)),
         HEAD.render_reset()
     )?;
-    let cols = columns(text, s);
+    let cols = columns(s);
     let room = options.width.saturating_sub(INDENT.len()).max(10);
     let mut line: Vec<Column> = Vec::new();
     let mut used = 0;
@@ -233,7 +232,7 @@ pub fn render<W: io::Write>(
         )?;
     }
     for (n, s) in document.sentences.iter().enumerate() {
-        render_sentence(out, &document.text, n + 1, s, options)?;
+        render_sentence(out, n + 1, s, options)?;
     }
     Ok(())
 }
