@@ -201,6 +201,9 @@ enum AnnotateFormat {
     Json,
     Jsonl,
     Tsv,
+    // the reading views: one page or file for all inputs
+    Html,
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -542,6 +545,19 @@ fn annotate_files(
                         found |= !s.matches.is_empty();
                         render::tsv::render_sentence(w, &s)?;
                     }
+                }
+            }
+            AnnotateFormat::Html | AnnotateFormat::Markdown => {
+                let docs: Vec<Document> = inputs
+                    .iter()
+                    .map(|(name, text)| annotate::annotate(lexicon, name, text))
+                    .collect();
+                found = docs.iter().any(has_matches);
+                let entries = lexicon.glossary().entries();
+                if format == AnnotateFormat::Html {
+                    render::html::render(w, &docs, entries)?;
+                } else {
+                    render::markdown::render(w, &docs, entries)?;
                 }
             }
             AnnotateFormat::Text => {
