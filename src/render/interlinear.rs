@@ -114,14 +114,15 @@ pub fn gloss(m: &Match) -> &str {
     if m.how == How::Name { "" } else { &m.gloss }
 }
 
-/// Whether a match spans several words (a multi-word term).
+/// Whether a match is a term of several words (a name of several words is not a term).
 #[must_use]
 pub fn is_multiword(s: &Sentence, m: usize) -> bool {
-    s.tokens
-        .iter()
-        .filter(|t| t.match_index == Some(m) && t.kind == Kind::Word)
-        .count()
-        > 1
+    s.matches[m].how != How::Name
+        && s.tokens
+            .iter()
+            .filter(|t| t.match_index == Some(m) && t.kind == Kind::Word)
+            .count()
+            > 1
 }
 
 #[cfg(test)]

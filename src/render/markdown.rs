@@ -200,8 +200,9 @@ fn write_table<W: io::Write>(out: &mut W, cells: &[Cell]) -> io::Result<()> {
     writeln!(out, "{}", row(|c| &c.source))?;
     let mut rule = String::from("|");
     for c in cells {
-        rule.push(' ');
-        rule.push_str(&"-".repeat(c.width()));
+        // left-aligned, as interlinear tiers are
+        rule.push_str(" :");
+        rule.push_str(&"-".repeat(c.width() - 1));
         rule.push_str(" |");
     }
     writeln!(out, "{rule}")?;
@@ -331,7 +332,7 @@ mod tests {
         write_table(&mut out, &cells).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "| wa  | nchi    |\n| --- | ------- |\n| of  | country |\n\n"
+            "| wa  | nchi    |\n| :-- | :------ |\n| of  | country |\n\n"
         );
     }
 }
