@@ -69,10 +69,11 @@ impl<'a> Page<'a> {
         }
     }
 
-    fn title(&self) -> String {
+    /// What the page shows: the one file's name, or how many texts.
+    fn subject(&self) -> String {
         match self.documents {
-            [one] => format!("istilahi: {}", one.source),
-            many => format!("istilahi: {} texts", many.len()),
+            [one] => one.source.clone(),
+            many => format!("{} texts", many.len()),
         }
     }
 
@@ -85,19 +86,19 @@ impl<'a> Page<'a> {
                     meta charset="utf-8";
                     meta name="viewport" content="width=device-width, initial-scale=1";
                     meta name="generator" content="istilahi";
-                    title { (self.title()) }
+                    title { "istilahi: " (self.subject()) }
                     style { (PreEscaped(STYLE)) (PreEscaped(self.domain_rules())) }
                 }
                 "\n"
                 body {
                     header {
-                        h1 { "Glossed Swahili: " (self.title().trim_start_matches("istilahi: ")) }
+                        h1 { "Glossed Swahili: " (self.subject()) }
                         p.hint { "Hover over a word, or move to it with the Tab key, to see its glossary entry." }
                     }
                     "\n"
-                    (self.overview())
-                    "\n"
                     main {
+                        (self.overview())
+                        "\n"
                         @for (n, doc) in self.documents.iter().enumerate() {
                             (self.document(n + 1, doc))
                         }
@@ -142,7 +143,7 @@ impl<'a> Page<'a> {
                         tbody {
                             @for h in &c.by_how {
                                 tr {
-                                    th scope="row" { span class={ "key " (h.how.as_str()) } { (how_label(h.how)) } }
+                                    th scope="row" { span class={ "key " (h.how.as_str()) } { (h.how.as_str()) } }
                                     td { (h.words) } td { (h.matches) }
                                 }
                             }
@@ -301,11 +302,18 @@ impl<'a> Page<'a> {
                             div.gl lang="en" { (interlinear::gloss(m)) }
                             (card_markup(&card, m, e))
                         }
-                    } @else {
+                    } @else if m.how == How::Name {
                         div class=(class) title="name: not in the glossary" {
                             div.sw lang="sw" { (surface) }
                             div.mo {}
                             div.gl { "name" }
+                        }
+                    } @else {
+                        // an entry this page was not given: what the match itself says
+                        div class=(class) {
+                            div.sw lang="sw" { (surface) }
+                            div.mo lang="sw" { (morphs) }
+                            div.gl lang="en" { (m.gloss) }
                         }
                     }
                 }
@@ -371,16 +379,6 @@ impl<'a> Page<'a> {
     }
 }
 
-fn how_label(how: How) -> &'static str {
-    match how {
-        How::Exact => "exact",
-        How::Variant => "variant",
-        How::Inflected => "inflected",
-        How::Name => "name",
-        How::Fuzzy => "fuzzy",
-    }
-}
-
 /// `noun · class 5/6 · plural mabalozi`
 fn grammar(e: &Entry) -> Markup {
     html! {
@@ -421,7 +419,7 @@ fn card_markup(id: &str, m: &Match, e: &Entry) -> Markup {
                 @if !e.domain.is_empty() { dt { "domain" } dd { (e.domain.join(", ")) } }
                 dt { "found" }
                 dd {
-                    (how_label(m.how))
+                    (m.how.as_str())
                     @if let Some(seg) = m.segmentation() {
                         ": " span lang="sw" { (seg) } " = " span lang="en" { (m.gloss) }
                     }
@@ -518,6 +516,23 @@ example = { sw = "Balozi \"mpya\".", en = "The new ambassador." }
         assert!(html.contains("&lt;i&gt;envoy&lt;/i&gt;"));
         assert!(html.contains("Balozi &quot;mpya&quot;."));
         assert!(html.contains("<title>istilahi: a &lt;b&gt;.txt</title>"));
+    }
+
+    #[test]
+    fn without_the_entries_matches_show_their_own_gloss() {
+        let mut g = Glossary::default();
+        g.add_layer(parse_file(std::path::Path::new("t.toml"), GLOSSARY).unwrap());
+        let lx = Lexicon::new(g);
+        let doc = annotate(&lx, "t", "Mabalozi Juma.");
+        let mut out = Vec::new();
+        render(&mut out, &[doc], &[]).unwrap();
+        let html = String::from_utf8(out).unwrap();
+        assert!(
+            html.contains(r#"<div class="gl" lang="en">6-ambassador</div>"#),
+            "{html}"
+        );
+        assert!(!html.contains("role=\"tooltip\""));
+        assert!(html.contains("No glossary term was found."));
     }
 
     #[test]
