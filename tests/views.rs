@@ -161,7 +161,17 @@ fn html_shows_every_token_once_every_gloss_and_the_languages() {
     assert!(page.select(&sel(".m.name")).count() >= 2);
     assert!(page.select(&sel(".m.dom")).count() >= 10);
     assert!(page.select(&sel("section.terms tbody tr")).count() >= 30);
-    assert!(page.select(&sel("style")).count() == 1);
+    // one style sheet, with a rule for every control
+    let styles: Vec<String> = page.select(&sel("style")).map(text).collect();
+    assert_eq!(styles.len(), 1);
+    let controls: Vec<&str> = page
+        .select(&sel("input"))
+        .filter_map(|i| i.value().attr("id"))
+        .collect();
+    assert!(controls.len() >= 4, "{controls:?}");
+    for id in controls.iter().filter(|&&id| id != "hl-all") {
+        assert!(styles[0].contains(&format!("#{id}:")), "a rule for {id}");
+    }
     assert_eq!(
         page.select(&sel("link, img, iframe, script[src]")).count(),
         0,
