@@ -603,6 +603,7 @@ impl Annotation<'_> {
             class: entry.class.map(|c| c.to_string()),
             note: entry.note.clone(),
             analyses: vec![analysis],
+            entry: Some(term.entry),
         }
     }
 
@@ -648,6 +649,7 @@ impl Annotation<'_> {
             class: e.class.map(|c| c.to_string()),
             note: e.note.clone(),
             analyses,
+            entry: Some(best.entry),
         }
     }
 }
@@ -666,6 +668,7 @@ fn name_match(text: &str, start: usize, end: usize) -> Match {
         class: None,
         note: None,
         analyses: Vec::new(),
+        entry: None,
         surface,
     }
 }

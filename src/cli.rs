@@ -214,6 +214,9 @@ enum AnnotateFormat {
     Json,
     Jsonl,
     Tsv,
+    // the reading views: one page or file for all inputs
+    Html,
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -638,14 +641,22 @@ fn annotate_files(
                 progress.advance(chunk.text.len());
             }
         }
-        AnnotateFormat::Json => {
+        AnnotateFormat::Json | AnnotateFormat::Html | AnnotateFormat::Markdown => {
+            // one document over all inputs: read whole
             let mut docs = Vec::with_capacity(run.files.len());
             for (f, name) in run.files.iter().zip(&names) {
                 let text = read_all(f, run.lossy)?;
                 docs.push(annotate::annotate(lexicon, name, &text));
+                progress.advance(text.len());
             }
             found = docs.iter().any(has_matches);
-            render::json::render(&mut out, &docs).map_err(stdout_error)?;
+            let entries = lexicon.glossary().entries();
+            match format {
+                AnnotateFormat::Html => render::html::render(&mut out, &docs, entries),
+                AnnotateFormat::Markdown => render::markdown::render(&mut out, &docs, entries),
+                _ => render::json::render(&mut out, &docs),
+            }
+            .map_err(stdout_error)?;
         }
     }
     drop(progress);

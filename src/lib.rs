@@ -6,6 +6,7 @@
 //! formats and exit codes.
 
 pub mod annotate;
+pub mod coverage;
 pub mod document;
 pub mod edit;
 pub mod error;
