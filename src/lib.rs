@@ -7,6 +7,7 @@
 
 pub mod annotate;
 pub mod document;
+pub mod domain;
 pub mod edit;
 pub mod error;
 pub mod exchange;
@@ -16,6 +17,7 @@ pub mod lexicon;
 pub mod lookup;
 pub mod morph;
 pub mod render;
+pub mod stats;
 pub mod tokenize;
 pub mod unknown;
 
