@@ -43,29 +43,7 @@ mod tests {
     use crate::glossary::{Glossary, parse_file};
     use std::path::Path;
 
-    const TOML: &str = r#"
-[[entry]]
-sw = "balozi"
-en = ["ambassador"]
-pos = "noun"
-class = "5/6"
-plural = "mabalozi"
-domain = ["diplomacy"]
-
-[[entry]]
-sw = "nchi"
-en = ["country"]
-pos = "noun"
-class = "9/10"
-domain = ["general"]
-
-[[entry]]
-sw = "mkuu"
-en = ["chief"]
-pos = "noun"
-class = "1/2"
-domain = ["general", "government"]
-"#;
+    const TOML: &str = include_str!("../tests/data/views.toml");
 
     fn lexicon() -> Lexicon {
         let mut g = Glossary::default();
@@ -86,9 +64,11 @@ domain = ["general", "government"]
             terms,
             [
                 ("Mabalozi", true),
+                ("wa", false),
                 ("nchi", false),
                 ("Juma", false),
-                ("mkuu", true)
+                ("mkuu", true),
+                ("walifika", false)
             ]
         );
         let m = &doc.sentences[0].matches[0];

@@ -164,40 +164,7 @@ mod tests {
     use crate::glossary::{Glossary, parse_file};
     use std::path::Path;
 
-    const TOML: &str = r#"
-[[entry]]
-sw = "balozi"
-en = ["ambassador"]
-pos = "noun"
-class = "5/6"
-domain = ["diplomacy"]
-
-[[entry]]
-sw = "nchi"
-en = ["country"]
-pos = "noun"
-class = "9/10"
-domain = ["general"]
-
-[[entry]]
-sw = "wa"
-en = ["of"]
-pos = "prep"
-domain = ["core"]
-
-[[entry]]
-sw = "Katibu Mkuu"
-en = ["Secretary-General"]
-pos = "noun"
-class = "5/6"
-domain = ["government", "diplomacy"]
-
-[[entry]]
-sw = "fika"
-en = ["arrive"]
-pos = "verb"
-domain = ["general"]
-"#;
+    const TOML: &str = include_str!("../tests/data/views.toml");
 
     fn figures(text: &str) -> Stats {
         let mut g = Glossary::default();

@@ -245,51 +245,13 @@ fn domain_terms_are_highlighted_only_with_colour() {
     assert!(!stdout(&o).contains('\u{1b}'));
 }
 
-const STATS_GLOSSARY: &str = r#"
-[[entry]]
-sw = "balozi"
-en = ["ambassador"]
-pos = "noun"
-class = "5/6"
-domain = ["diplomacy"]
-
-[[entry]]
-sw = "nchi"
-en = ["country"]
-pos = "noun"
-class = "9/10"
-variants = ["inchi"]
-domain = ["general"]
-
-[[entry]]
-sw = "wa"
-en = ["of"]
-pos = "prep"
-domain = ["core"]
-
-[[entry]]
-sw = "Katibu Mkuu"
-en = ["Secretary-General"]
-pos = "noun"
-class = "5/6"
-domain = ["government", "diplomacy"]
-
-[[entry]]
-sw = "fika"
-en = ["arrive"]
-pos = "verb"
-domain = ["general"]
-"#;
-
 /// `stats` with only our tiny glossary, on texts written here.
 fn stats(dir: &Path, texts: &[(&str, &str)], extra: &[&str]) -> Output {
-    let g = dir.join("g.toml");
-    std::fs::write(&g, STATS_GLOSSARY).unwrap();
     let mut args = vec![
         "stats".to_owned(),
         "--no-default-glossary".to_owned(),
         "--glossary".to_owned(),
-        g.display().to_string(),
+        "tests/data/views.toml".to_owned(),
     ];
     for (name, text) in texts {
         let f = dir.join(name);

@@ -274,34 +274,7 @@ mod tests {
     use crate::lexicon::Lexicon;
     use std::path::Path;
 
-    const TOML: &str = r#"
-[[entry]]
-sw = "tarajia"
-en = ["expect"]
-pos = "verb"
-domain = ["general"]
-
-[[entry]]
-sw = "Katibu Mkuu"
-en = ["Secretary-General"]
-pos = "noun"
-class = "5/6"
-domain = ["government"]
-
-[[entry]]
-sw = "katibu"
-en = ["secretary-general"]
-pos = "noun"
-class = "5/6"
-domain = ["government"]
-
-[[entry]]
-sw = "waziri wa mambo ya nje"
-en = ["foreign minister"]
-pos = "noun"
-class = "5/6"
-domain = ["diplomacy"]
-"#;
+    const TOML: &str = include_str!("../../tests/data/views.toml");
 
     fn sentence(text: &str) -> Sentence {
         let mut g = Glossary::default();

@@ -145,20 +145,7 @@ mod tests {
     use crate::glossary::{Glossary, parse_file};
     use crate::lexicon::Lexicon;
 
-    const TOML: &str = r#"
-[[entry]]
-sw = "balozi"
-en = ["ambassador"]
-pos = "noun"
-class = "5/6"
-domain = ["diplomacy"]
-
-[[entry]]
-sw = "hudhuria"
-en = ["attend"]
-pos = "verb"
-domain = ["general"]
-"#;
+    const TOML: &str = include_str!("../../tests/data/views.toml");
 
     fn record(text: &str) -> String {
         let mut g = Glossary::default();

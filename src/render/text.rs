@@ -312,33 +312,7 @@ mod tests {
     use crate::glossary::{Glossary, parse_file};
     use std::path::Path;
 
-    const TOML: &str = r#"
-[[entry]]
-sw = "balozi"
-en = ["ambassador"]
-pos = "noun"
-class = "5/6"
-domain = ["diplomacy"]
-
-[[entry]]
-sw = "fika"
-en = ["arrive"]
-pos = "verb"
-domain = ["general"]
-
-[[entry]]
-sw = "東京"
-en = ["Tokyo"]
-pos = "name"
-domain = ["geography"]
-
-[[entry]]
-sw = "café"
-en = ["coffee shop"]
-pos = "noun"
-class = "9/10"
-domain = ["general"]
-"#;
+    const TOML: &str = include_str!("../../tests/data/views.toml");
 
     fn lexicon() -> Lexicon {
         let mut g = Glossary::default();
