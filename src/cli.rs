@@ -5,7 +5,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use istilahi::annotate::{self, Annotation};
 use istilahi::edit::{self, Added, Draft, OnDuplicate, split_list};
@@ -18,7 +18,8 @@ use istilahi::unknown::UnknownWords;
 
 use crate::progress::Progress;
 use istilahi::lexicon::Lexicon;
-use istilahi::render::{self, text::Options};
+use istilahi::render::{self, text::Options, text::Tier};
+use istilahi::stats::Stats;
 use istilahi::{document::Document, lookup};
 
 /// Swahili→English glossary and translation aid: recognises glossary terms in Swahili text,
@@ -66,6 +67,35 @@ enum Command {
         /// Match only forms written in the glossary (no inflected forms).
         #[arg(long)]
         exact_only: bool,
+        /// The tiers of the text view, in order (comma-separated).
+        #[arg(
+            long,
+            value_enum,
+            value_delimiter = ',',
+            default_values_t = [TierArg::Words, TierArg::Morphemes, TierArg::Gloss]
+        )]
+        tiers: Vec<TierArg>,
+    },
+    /// Coverage figures of texts: words glossed, matches by kind, unknown words, domains.
+    Stats {
+        /// Files to count (summed); `-` or nothing reads standard input.
+        files: Vec<PathBuf>,
+        #[arg(long, short, value_enum, default_value_t = StatsFormat::Text)]
+        format: StatsFormat,
+        /// Also show the figures of each file.
+        #[arg(long)]
+        per_file: bool,
+        /// Match only forms written in the glossary (no inflected forms).
+        #[arg(long)]
+        exact_only: bool,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to standard output.
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff) to standard output.
+    Man {
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "OUT")]
+        output: Option<PathBuf>,
     },
     /// Look up words or terms, in any inflected form (or English words with --en).
     Lookup {
@@ -214,9 +244,38 @@ enum AnnotateFormat {
     Json,
     Jsonl,
     Tsv,
-    // the reading views: one page or file for all inputs
+    /// A self-contained HTML reading page.
     Html,
+    /// Markdown for a Git forge.
     Markdown,
+    /// SIL Toolbox interlinear text (standard format markers).
+    Sfm,
+    /// FLEx interlinear XML.
+    Flextext,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TierArg {
+    Words,
+    Morphemes,
+    Gloss,
+}
+
+impl From<TierArg> for Tier {
+    fn from(t: TierArg) -> Tier {
+        match t {
+            TierArg::Words => Tier::Words,
+            TierArg::Morphemes => Tier::Morphemes,
+            TierArg::Gloss => Tier::Gloss,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum StatsFormat {
+    Text,
+    Json,
+    Tsv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -327,6 +386,9 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     if let Some(code) = run_editing(&args.command)? {
         return Ok(code);
     }
+    if let Some(code) = run_shell(&args.command)? {
+        return Ok(code);
+    }
     let glossary = load_glossary(args)?;
     match args.command {
         Command::Annotate {
@@ -335,6 +397,30 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             ref output,
             width,
             color,
+            exact_only,
+            ref tiers,
+        } => {
+            let mut lexicon = Lexicon::new(glossary);
+            if exact_only {
+                lexicon = lexicon.exact_only();
+            }
+            let run = Run {
+                files,
+                lossy: args.lossy,
+                threads: threads(args),
+            };
+            let tiers = tier_list(tiers);
+            let view = View {
+                width,
+                color,
+                tiers: &tiers,
+            };
+            annotate_files(&lexicon, &run, format, output.as_deref(), view)
+        }
+        Command::Stats {
+            ref files,
+            format,
+            per_file,
             exact_only,
         } => {
             let mut lexicon = Lexicon::new(glossary);
@@ -346,7 +432,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
                 lossy: args.lossy,
                 threads: threads(args),
             };
-            annotate_files(&lexicon, &run, format, output.as_deref(), width, color)
+            stats_files(&lexicon, &run, format, per_file)
         }
         Command::Lookup {
             ref words,
@@ -367,6 +453,9 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         | Command::Edit { .. }
         | Command::Remove { .. }
         | Command::Glossary { .. } => unreachable!("handled by run_editing"),
+        Command::Completions { .. } | Command::Man { .. } => {
+            unreachable!("handled by run_shell")
+        }
         Command::Unknown {
             ref files,
             format,
@@ -545,14 +634,26 @@ impl Run<'_> {
     }
 }
 
+/// The text view's flags.
+#[derive(Clone, Copy)]
+struct View<'a> {
+    width: Option<u16>,
+    color: ColorChoice,
+    tiers: &'a [Tier],
+}
+
 fn annotate_files(
     lexicon: &Lexicon,
     run: &Run,
     format: AnnotateFormat,
     out_path: Option<&Path>,
-    width: Option<u16>,
-    color: ColorChoice,
+    view: View,
 ) -> Result<ExitCode> {
+    let View {
+        width,
+        color,
+        tiers,
+    } = view;
     let stdin = [PathBuf::from("-")];
     let run = Run {
         files: if run.files.is_empty() {
@@ -616,6 +717,13 @@ fn annotate_files(
                 }
             }
         }
+        AnnotateFormat::Sfm | AnnotateFormat::Flextext => {
+            let mut inputs = Vec::with_capacity(run.files.len());
+            for (f, name) in run.files.iter().zip(&names) {
+                inputs.push((name.clone(), read_all(f, run.lossy)?));
+            }
+            found = interlinear_export(&mut out, lexicon, &inputs, format).map_err(stdout_error)?;
+        }
         AnnotateFormat::Text => {
             let heading = run.files.len() > 1;
             let mut file = usize::MAX;
@@ -633,7 +741,12 @@ fn annotate_files(
                     for s in Annotation::new(lexicon, &chunk.text).at(chunk.offset) {
                         n += 1;
                         found |= !s.matches.is_empty();
-                        render::text::render_sentence(w, n, &s, Options { width })?;
+                        let options = Options {
+                            width,
+                            tiers,
+                            lexicon: Some(lexicon),
+                        };
+                        render::text::render_sentence(w, n, &s, options)?;
                     }
                     Ok(())
                 })();
@@ -952,4 +1065,148 @@ fn run_editing(command: &Command) -> Result<Option<ExitCode>> {
         _ => return Ok(None),
     };
     Ok(Some(code))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views for tools: interlinear exports, stats, shell completions and the manual page.
+
+/// The tiers of `--tiers`; a tier named twice is a usage error.
+fn tier_list(tiers: &[TierArg]) -> Vec<Tier> {
+    for (i, t) in tiers.iter().enumerate() {
+        if tiers[..i].contains(t) {
+            let name = t.to_possible_value().map(|v| v.get_name().to_owned());
+            Args::command()
+                .error(
+                    clap::error::ErrorKind::ValueValidation,
+                    format!("--tiers: {} is given twice", name.unwrap_or_default()),
+                )
+                .exit();
+        }
+    }
+    tiers.iter().copied().map(Tier::from).collect()
+}
+
+/// `annotate --format sfm|flextext`: whether any sentence had a match.
+fn interlinear_export<W: Write>(
+    w: &mut W,
+    lexicon: &Lexicon,
+    inputs: &[(String, String)],
+    format: AnnotateFormat,
+) -> io::Result<bool> {
+    let mut found = false;
+    if format == AnnotateFormat::Sfm {
+        render::sfm::render_header(w)?;
+        for (name, text) in inputs {
+            render::sfm::render_source(w, name)?;
+            for (n, s) in Annotation::new(lexicon, text).enumerate() {
+                found |= !s.matches.is_empty();
+                render::sfm::render_sentence(w, name, n + 1, &s)?;
+            }
+        }
+        return Ok(found);
+    }
+    let mut doc = render::flextext::FlexText::start(w)?;
+    for (name, text) in inputs {
+        doc.begin_text(name)?;
+        let mut last_end = None;
+        for (n, s) in Annotation::new(lexicon, text).enumerate() {
+            found |= !s.matches.is_empty();
+            let paragraph =
+                last_end.is_some_and(|e| render::flextext::is_paragraph_break(&text[e..s.start]));
+            doc.sentence(n + 1, &s, paragraph)?;
+            last_end = Some(s.end);
+        }
+        doc.end_text()?;
+    }
+    doc.finish()?;
+    Ok(found)
+}
+
+/// `istilahi stats`: the figures of every file, summed; exit 1 when there are no words. The
+/// inputs stream in chunks, counted on every core.
+fn stats_files(
+    lexicon: &Lexicon,
+    run: &Run,
+    format: StatsFormat,
+    per_file: bool,
+) -> Result<ExitCode> {
+    let stdin = [PathBuf::from("-")];
+    let run = Run {
+        files: if run.files.is_empty() {
+            &stdin[..]
+        } else {
+            run.files
+        },
+        ..*run
+    };
+    let mut total = Stats::default();
+    let mut each: Vec<(String, Stats)> = run
+        .files
+        .iter()
+        .map(|f| (name_of(f), Stats::default()))
+        .collect();
+    let progress = Progress::new(run.files);
+    let work = |(file, chunk): (usize, Chunk)| -> (usize, Stats, usize) {
+        let mut stats = Stats::default();
+        for s in Annotation::new(lexicon, &chunk.text).at(chunk.offset) {
+            stats.add(lexicon, &s);
+        }
+        (file, stats, chunk.text.len())
+    };
+    parallel::ordered(
+        run.chunks()?,
+        run.threads,
+        2 * run.threads,
+        || (),
+        |(), item| work(item),
+        |(file, stats, bytes)| {
+            progress.advance(bytes);
+            total.merge(&stats);
+            each[file].1.merge(&stats);
+            Ok(())
+        },
+    )?;
+    drop(progress);
+    if !per_file {
+        each.clear();
+    }
+    let mut out = plain_output(None)?;
+    match format {
+        StatsFormat::Text => render::stats::render_text(&mut out, &each, &total),
+        StatsFormat::Json => render::stats::render_json(&mut out, &each, &total),
+        StatsFormat::Tsv => render::stats::render_tsv(&mut out, &each, &total),
+    }
+    .and_then(|()| out.flush())
+    .map_err(stdout_error)?;
+    Ok(if total.words == 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The commands generated from the command-line definition itself (no glossary needed).
+fn run_shell(command: &Command) -> Result<Option<ExitCode>> {
+    match command {
+        Command::Completions { shell } => {
+            let mut out = plain_output(None)?;
+            clap_complete::generate(*shell, &mut Args::command(), "istilahi", &mut out);
+            out.flush().map_err(stdout_error)?;
+        }
+        Command::Man { output } => {
+            let name = output
+                .as_deref()
+                .map_or_else(|| PathBuf::from("<stdout>"), Path::to_path_buf);
+            let mut out = plain_output(output.as_deref())?;
+            clap_mangen::Man::new(Args::command())
+                .render(&mut out)
+                .and_then(|()| out.flush())
+                .map_err(|e| Error::Io {
+                    path: name,
+                    source: e,
+                })?;
+        }
+        _ => return Ok(None),
+    }
+    Ok(Some(ExitCode::SUCCESS))
 }

@@ -8,6 +8,7 @@
 pub mod annotate;
 pub mod coverage;
 pub mod document;
+pub mod domain;
 pub mod edit;
 pub mod error;
 pub mod exchange;
@@ -18,6 +19,7 @@ pub mod lookup;
 pub mod morph;
 pub mod parallel;
 pub mod render;
+pub mod stats;
 pub mod tokenize;
 pub mod unknown;
 
