@@ -6,8 +6,10 @@
 //! formats and exit codes.
 
 pub mod annotate;
+pub mod bitext;
 pub mod document;
 pub mod edit;
+pub mod english;
 pub mod error;
 pub mod exchange;
 pub mod glossary;
@@ -15,6 +17,7 @@ pub mod input;
 pub mod lexicon;
 pub mod lookup;
 pub mod morph;
+pub mod qa;
 pub mod render;
 pub mod tokenize;
 pub mod unknown;

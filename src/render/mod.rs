@@ -3,6 +3,7 @@
 
 pub mod json;
 pub mod lookup;
+pub mod qa;
 pub mod text;
 pub mod tsv;
 pub mod unknown;

@@ -1,0 +1,618 @@
+//! English words as term QA compares them: a translation's words and a glossary rendering's
+//! words reduced to keys that survive inflection and spelling differences.
+//!
+//! A word's keys are its Snowball English stem (lower case, diacritics removed), the stem of
+//! its base form where it is an irregular plural or verb form (*children* → *child*, *took* →
+//! *take*, *was* → *be*), and the stem of its American spelling where it has a British one
+//! (*organisation*, *defence*, *labour*, *centre*, *programme*). Two words match when their keys
+//! meet. Hyphens, slashes and punctuation separate words (*Secretary-General* = *Secretary
+//! General*); a possessive *'s* is dropped; curly and straight apostrophes are the same.
+//!
+//! A rendering gives one or more [`Phrase`]s: notes in parentheses are dropped (*English
+//! (language)*), commas and semicolons separate alternatives, *his/her* gives each side and
+//! both, a leading *be* or article is optional (*be charged with* matches *were charged with*),
+//! *one's*, *sb* and *sth* stand for any one word, and a phrase of several words may also be
+//! written closed (*health care* = *healthcare*).
+
+use std::collections::HashMap;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Irregular forms and their base: plurals, verb forms.
+const IRREGULAR: &[(&str, &str)] = &[
+    // plurals
+    ("men", "man"),
+    ("women", "woman"),
+    ("children", "child"),
+    ("people", "person"),
+    ("feet", "foot"),
+    ("teeth", "tooth"),
+    ("mice", "mouse"),
+    ("geese", "goose"),
+    ("oxen", "ox"),
+    ("crises", "crisis"),
+    ("analyses", "analysis"),
+    ("theses", "thesis"),
+    ("diagnoses", "diagnosis"),
+    ("prognoses", "prognosis"),
+    ("hypotheses", "hypothesis"),
+    ("bases", "basis"),
+    ("criteria", "criterion"),
+    ("phenomena", "phenomenon"),
+    ("media", "medium"),
+    ("data", "datum"),
+    ("bacteria", "bacterium"),
+    ("curricula", "curriculum"),
+    ("memoranda", "memorandum"),
+    ("indices", "index"),
+    ("appendices", "appendix"),
+    ("lives", "life"),
+    ("wives", "wife"),
+    ("knives", "knife"),
+    ("halves", "half"),
+    ("thieves", "thief"),
+    ("shelves", "shelf"),
+    ("wolves", "wolf"),
+    ("calves", "calf"),
+    ("leaves", "leaf"),
+    ("loaves", "loaf"),
+    ("selves", "self"),
+    // be, have, do
+    ("am", "be"),
+    ("is", "be"),
+    ("are", "be"),
+    ("was", "be"),
+    ("were", "be"),
+    ("been", "be"),
+    ("being", "be"),
+    ("has", "have"),
+    ("had", "have"),
+    ("does", "do"),
+    ("did", "do"),
+    ("done", "do"),
+    ("goes", "go"),
+    // verbs: past and participle
+    ("arose", "arise"),
+    ("arisen", "arise"),
+    ("bore", "bear"),
+    ("borne", "bear"),
+    ("beaten", "beat"),
+    ("became", "become"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("bound", "bind"),
+    ("bit", "bite"),
+    ("bitten", "bite"),
+    ("bled", "bleed"),
+    ("blew", "blow"),
+    ("blown", "blow"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("brought", "bring"),
+    ("built", "build"),
+    ("burnt", "burn"),
+    ("bought", "buy"),
+    ("caught", "catch"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("came", "come"),
+    ("dealt", "deal"),
+    ("dug", "dig"),
+    ("drew", "draw"),
+    ("drawn", "draw"),
+    ("drank", "drink"),
+    ("drunk", "drink"),
+    ("drove", "drive"),
+    ("driven", "drive"),
+    ("dwelt", "dwell"),
+    ("ate", "eat"),
+    ("eaten", "eat"),
+    ("fell", "fall"),
+    ("fallen", "fall"),
+    ("fed", "feed"),
+    ("felt", "feel"),
+    ("fought", "fight"),
+    ("found", "find"),
+    ("fled", "flee"),
+    ("flew", "fly"),
+    ("flown", "fly"),
+    ("forbade", "forbid"),
+    ("forbidden", "forbid"),
+    ("foresaw", "foresee"),
+    ("foreseen", "foresee"),
+    ("forgot", "forget"),
+    ("forgotten", "forget"),
+    ("forgave", "forgive"),
+    ("forgiven", "forgive"),
+    ("froze", "freeze"),
+    ("frozen", "freeze"),
+    ("got", "get"),
+    ("gotten", "get"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("went", "go"),
+    ("gone", "go"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("hung", "hang"),
+    ("heard", "hear"),
+    ("hid", "hide"),
+    ("hidden", "hide"),
+    ("held", "hold"),
+    ("kept", "keep"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("laid", "lay"),
+    ("led", "lead"),
+    ("leant", "lean"),
+    ("leapt", "leap"),
+    ("learnt", "learn"),
+    ("left", "leave"),
+    ("lent", "lend"),
+    ("lain", "lie"),
+    ("lit", "light"),
+    ("lost", "lose"),
+    ("made", "make"),
+    ("meant", "mean"),
+    ("met", "meet"),
+    ("misled", "mislead"),
+    ("overcame", "overcome"),
+    ("oversaw", "oversee"),
+    ("overseen", "oversee"),
+    ("overtook", "overtake"),
+    ("overtaken", "overtake"),
+    ("paid", "pay"),
+    ("rode", "ride"),
+    ("ridden", "ride"),
+    ("rang", "ring"),
+    ("rung", "ring"),
+    ("rose", "rise"),
+    ("risen", "rise"),
+    ("ran", "run"),
+    ("said", "say"),
+    ("says", "say"),
+    ("saw", "see"),
+    ("seen", "see"),
+    ("sought", "seek"),
+    ("sold", "sell"),
+    ("sent", "send"),
+    ("shook", "shake"),
+    ("shaken", "shake"),
+    ("shone", "shine"),
+    ("shot", "shoot"),
+    ("shown", "show"),
+    ("sang", "sing"),
+    ("sung", "sing"),
+    ("sank", "sink"),
+    ("sunk", "sink"),
+    ("sat", "sit"),
+    ("slept", "sleep"),
+    ("smelt", "smell"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("spelt", "spell"),
+    ("spent", "spend"),
+    ("spilt", "spill"),
+    ("spat", "spit"),
+    ("spoilt", "spoil"),
+    ("sprang", "spring"),
+    ("sprung", "spring"),
+    ("stood", "stand"),
+    ("stole", "steal"),
+    ("stolen", "steal"),
+    ("stuck", "stick"),
+    ("stung", "sting"),
+    ("strove", "strive"),
+    ("striven", "strive"),
+    ("struck", "strike"),
+    ("stricken", "strike"),
+    ("swore", "swear"),
+    ("sworn", "swear"),
+    ("swept", "sweep"),
+    ("swam", "swim"),
+    ("swum", "swim"),
+    ("swung", "swing"),
+    ("took", "take"),
+    ("taken", "take"),
+    ("taught", "teach"),
+    ("tore", "tear"),
+    ("torn", "tear"),
+    ("told", "tell"),
+    ("thought", "think"),
+    ("threw", "throw"),
+    ("thrown", "throw"),
+    ("understood", "understand"),
+    ("undertook", "undertake"),
+    ("undertaken", "undertake"),
+    ("upheld", "uphold"),
+    ("woke", "wake"),
+    ("woken", "wake"),
+    ("wore", "wear"),
+    ("worn", "wear"),
+    ("wept", "weep"),
+    ("won", "win"),
+    ("wound", "wind"),
+    ("withdrew", "withdraw"),
+    ("withdrawn", "withdraw"),
+    ("withheld", "withhold"),
+    ("wrote", "write"),
+    ("written", "write"),
+];
+
+/// British endings and their American spelling (an extra key, never a replacement).
+const SPELLING: &[(&str, &str)] = &[
+    ("isation", "ization"),
+    ("isations", "izations"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("ysing", "yzing"),
+    ("our", "or"),
+    ("ours", "ors"),
+    ("oured", "ored"),
+    ("ouring", "oring"),
+    ("ourable", "orable"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("ence", "ense"),
+    ("ences", "enses"),
+    ("ogue", "og"),
+    ("ogues", "ogs"),
+    ("amme", "am"),
+    ("ammes", "ams"),
+    ("lled", "led"),
+    ("lling", "ling"),
+];
+
+/// Words that stand for any one word in a rendering.
+const PLACEHOLDERS: &[&str] = &["sb", "sth"];
+/// Possessives that stand for any one word in a rendering (*lose one's home*).
+const POSSESSIVE_PLACEHOLDERS: &[&str] = &["one", "someone", "somebody"];
+
+/// One word of a text: its byte span and its keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+    pub keys: Vec<String>,
+}
+
+/// What one position of a phrase accepts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pattern {
+    /// Any word.
+    Any,
+    /// A word sharing one of these keys.
+    Keys(Vec<String>),
+}
+
+/// A sequence of patterns: one way a rendering may be written.
+pub type Phrase = Vec<Pattern>;
+
+/// A raw word cut from a text, before keys: its span, lower-cased folded form, and whether a
+/// possessive *'s* followed it.
+#[derive(Debug)]
+struct Piece {
+    start: usize,
+    end: usize,
+    folded: String,
+    possessive: bool,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`' | '´')
+}
+
+/// Lower case without diacritics (*Côte* → *cote*).
+fn fold(word: &str) -> String {
+    word.nfd()
+        .filter(|&c| !is_combining_mark(c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The words of a text: runs of letters and digits; an apostrophe between letters splits a
+/// word, and an *s* after it (a possessive) is dropped.
+fn pieces(text: &str) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut after_apostrophe = false;
+    while let Some((i, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            after_apostrophe =
+                is_apostrophe(c) && !out.is_empty() && out.last().is_some_and(|p| p.end == i);
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let folded = fold(&text[i..end]);
+        if after_apostrophe && folded == "s" {
+            if let Some(last) = out.last_mut() {
+                last.possessive = true;
+            }
+        } else {
+            out.push(Piece {
+                start: i,
+                end,
+                folded,
+                possessive: false,
+            });
+        }
+        after_apostrophe = false;
+    }
+    out
+}
+
+/// Reduces English words to keys; remembers the keys of every word it has seen.
+pub struct English {
+    stemmer: Stemmer,
+    irregular: HashMap<&'static str, &'static str>,
+    memo: HashMap<String, Vec<String>>,
+}
+
+impl Default for English {
+    fn default() -> Self {
+        English::new()
+    }
+}
+
+impl std::fmt::Debug for English {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("English").finish_non_exhaustive()
+    }
+}
+
+impl English {
+    #[must_use]
+    pub fn new() -> English {
+        English {
+            stemmer: Stemmer::create(Algorithm::English),
+            irregular: IRREGULAR.iter().copied().collect(),
+            memo: HashMap::new(),
+        }
+    }
+
+    /// The keys of one folded (lower-case, diacritic-free) word.
+    pub fn keys(&mut self, folded: &str) -> Vec<String> {
+        if let Some(k) = self.memo.get(folded) {
+            return k.clone();
+        }
+        let mut keys = vec![self.stemmer.stem(folded).into_owned()];
+        let mut add = |k: String| {
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        };
+        if let Some(base) = self.irregular.get(folded) {
+            add(self.stemmer.stem(base).into_owned());
+        }
+        if let Some(us) = american(folded) {
+            add(self.stemmer.stem(&us).into_owned());
+        }
+        self.memo.insert(folded.to_owned(), keys.clone());
+        keys
+    }
+
+    /// The words of a text with their keys.
+    pub fn words(&mut self, text: &str) -> Vec<Word> {
+        pieces(text)
+            .into_iter()
+            .map(|p| Word {
+                start: p.start,
+                end: p.end,
+                keys: self.keys(&p.folded),
+            })
+            .collect()
+    }
+
+    /// The ways a glossary rendering may be written in a translation.
+    pub fn phrases(&mut self, rendering: &str) -> Vec<Phrase> {
+        let bare = without_parentheses(rendering);
+        let bare = if bare.trim().is_empty() {
+            rendering.replace(['(', ')'], " ")
+        } else {
+            bare
+        };
+        let mut out: Vec<Phrase> = Vec::new();
+        for alternative in bare.split([',', ';']) {
+            for written in slash_alternatives(alternative) {
+                let mut ps = pieces(&written);
+                // a leading infinitive `be` or article is optional
+                while ps.len() > 1 && matches!(ps[0].folded.as_str(), "be" | "the" | "a" | "an") {
+                    ps.remove(0);
+                }
+                if ps.is_empty() {
+                    continue;
+                }
+                let phrase: Phrase = ps
+                    .iter()
+                    .map(|p| {
+                        let any = PLACEHOLDERS.contains(&p.folded.as_str())
+                            || (p.possessive
+                                && POSSESSIVE_PLACEHOLDERS.contains(&p.folded.as_str()));
+                        if any {
+                            Pattern::Any
+                        } else {
+                            Pattern::Keys(self.keys(&p.folded))
+                        }
+                    })
+                    .collect();
+                let closed = (ps.len() > 1 && phrase.iter().all(|p| *p != Pattern::Any))
+                    .then(|| ps.iter().map(|p| p.folded.as_str()).collect::<String>());
+                if !out.contains(&phrase) {
+                    out.push(phrase);
+                }
+                if let Some(closed) = closed {
+                    let one = vec![Pattern::Keys(self.keys(&closed))];
+                    if !out.contains(&one) {
+                        out.push(one);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The American spelling of a British-spelt word, if it has one.
+fn american(word: &str) -> Option<String> {
+    if word.chars().count() < 5 {
+        return None;
+    }
+    SPELLING
+        .iter()
+        .filter(|(gb, _)| word.len() > gb.len() + 2 && word.ends_with(gb))
+        .max_by_key(|(gb, _)| gb.len())
+        .map(|(gb, us)| format!("{}{us}", &word[..word.len() - gb.len()]))
+        .or_else(|| {
+            // paediatric, oestrogen, haemorrhage, manoeuvre
+            (word.contains("ae") || word.contains("oe"))
+                .then(|| word.replace("ae", "e").replace("oe", "e"))
+        })
+}
+
+/// A rendering without its parenthesised notes.
+fn without_parentheses(s: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `his/her counterpart` → `his counterpart`, `her counterpart`, `his her counterpart`:
+/// each side of the first slash between two words, and both.
+fn slash_alternatives(s: &str) -> Vec<String> {
+    let Some(at) = s.find('/') else {
+        return vec![s.to_owned()];
+    };
+    let before = &s[..at];
+    let after = &s[at + 1..];
+    let left_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let right_end = after
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(after.len());
+    let (prefix, left) = before.split_at(left_start);
+    let (right, rest) = after.split_at(right_end);
+    let mut out = Vec::new();
+    for middle in [left.to_owned(), right.to_owned(), format!("{left} {right}")] {
+        out.extend(slash_alternatives(&format!("{prefix}{middle}{rest}")));
+    }
+    out
+}
+
+/// Where `phrase` occurs in `words`: word index ranges.
+#[must_use]
+pub fn find(words: &[Word], phrase: &Phrase) -> Vec<std::ops::Range<usize>> {
+    let n = phrase.len();
+    if n == 0 || n > words.len() {
+        return Vec::new();
+    }
+    (0..=words.len() - n)
+        .filter(|&i| {
+            phrase.iter().zip(&words[i..i + n]).all(|(p, w)| match p {
+                Pattern::Any => true,
+                Pattern::Keys(keys) => keys.iter().any(|k| w.keys.contains(k)),
+            })
+        })
+        .map(|i| i..i + n)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matches(rendering: &str, text: &str) -> bool {
+        let mut en = English::new();
+        let words = en.words(text);
+        en.phrases(rendering)
+            .iter()
+            .any(|p| !find(&words, p).is_empty())
+    }
+
+    #[test]
+    fn inflection_matches() {
+        for (r, t) in [
+            ("ambassador", "Two Ambassadors arrived"),
+            ("country", "neighbouring countries"),
+            ("tax", "new taxes"),
+            ("child", "the children were safe"),
+            ("person", "many people died"),
+            ("crisis", "two crises"),
+            ("expect", "they are expected"),
+            ("say", "she said"),
+            ("take place", "the talks took place"),
+            ("die", "people are dying"),
+            ("plan", "they planned it"),
+            ("be charged with", "they were charged with theft"),
+            ("lose one's home", "many lost their homes"),
+        ] {
+            assert!(matches(r, t), "{r:?} in {t:?}");
+        }
+    }
+
+    #[test]
+    fn spelling_punctuation_and_case_match() {
+        for (r, t) in [
+            ("Secretary-General", "the Secretary General said"),
+            ("Secretary General", "the secretary-general said"),
+            ("organisation", "the Organization"),
+            ("defence", "the defense forces"),
+            ("labour", "labor laws"),
+            ("programme", "a new program"),
+            ("health care", "universal healthcare"),
+            ("Côte d'Ivoire", "in Cote d’Ivoire"),
+            ("President's Office", "the President’s office"),
+            ("voters' register", "the voters register"),
+            ("English (language)", "spoke English"),
+            ("his/her counterpart", "met her counterpart"),
+            ("COVID-19", "Covid 19 cases"),
+        ] {
+            assert!(matches(r, t), "{r:?} in {t:?}");
+        }
+    }
+
+    #[test]
+    fn different_words_do_not_match() {
+        for (r, t) in [
+            ("ambassador", "the envoy arrived"),
+            ("Secretary-General", "the general secretary"),
+            ("health care", "health and care"),
+            ("election", "the vote"),
+        ] {
+            assert!(!matches(r, t), "{r:?} in {t:?}");
+        }
+    }
+
+    #[test]
+    fn spans_are_bytes_of_the_text() {
+        let mut en = English::new();
+        let text = "Côte d’Ivoire's ministers";
+        let words = en.words(text);
+        let got: Vec<&str> = words.iter().map(|w| &text[w.start..w.end]).collect();
+        assert_eq!(got, ["Côte", "d", "Ivoire", "ministers"]);
+    }
+}
