@@ -745,6 +745,26 @@ mod tests {
     }
 
     #[test]
+    fn qa_flag_is_set_read_and_carried() {
+        let mut gf = open();
+        gf.set("amani", None, &["qa=false".into()]).unwrap();
+        let text = gf.validated().unwrap();
+        assert!(text.ends_with("class = \"9/10\"\nqa = false\n"), "{text}");
+        let entries = glossary::parse_file(Path::new("g.toml"), &text).unwrap();
+        assert!(entries[0].qa && !entries[1].qa);
+        let d = Draft::from_entry(&entries[1]);
+        assert_eq!(d.qa, Some(false));
+        assert_eq!(Draft::from_entry(&entries[0]).qa, None);
+        assert!(d.to_toml().ends_with("qa = false\n"));
+        gf.set("amani", None, &["qa=".into()]).unwrap();
+        assert_eq!(gf.text(), FILE);
+        assert!(matches!(
+            gf.set("amani", None, &["qa=no".into()]),
+            Err(Error::BadAssignment { .. })
+        ));
+    }
+
+    #[test]
     fn a_new_file_keeps_its_header_first() {
         let mut gf = GlossaryFile::parse(Path::new("n.toml"), "# Personal glossary.\n").unwrap();
         gf.add(&draft("amani", &["peace"], "noun"), OnDuplicate::Refuse)

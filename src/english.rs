@@ -3,16 +3,20 @@
 //!
 //! A word's keys are its Snowball English stem (lower case, diacritics removed), the stem of
 //! its base form where it is an irregular plural or verb form (*children* → *child*, *took* →
-//! *take*, *was* → *be*), and the stem of its American spelling where it has a British one
-//! (*organisation*, *defence*, *labour*, *centre*, *programme*). Two words match when their keys
+//! *take*, *was* → *be*), the stem of its American spelling where it has a British one
+//! (*organisation*, *defence*, *labour*, *centre*, *programme*), and the stems of the words it
+//! may be derived from: a capitalised demonym or adjective from its name (*Nigerian* →
+//! *Nigeria*, *Chinese* → *China*) and an adjective in *-ic*, *-ical*, *-ial* from its noun
+//! (*economic* → *economy*, *presidential* → *president*). Two words match when their keys
 //! meet. Hyphens, slashes and punctuation separate words (*Secretary-General* = *Secretary
 //! General*); a possessive *'s* is dropped; curly and straight apostrophes are the same.
 //!
 //! A rendering gives one or more [`Phrase`]s: notes in parentheses are dropped (*English
 //! (language)*), commas and semicolons separate alternatives, *his/her* gives each side and
 //! both, a leading *be* or article is optional (*be charged with* matches *were charged with*),
-//! *one's*, *sb* and *sth* stand for any one word, and a phrase of several words may also be
-//! written closed (*health care* = *healthcare*).
+//! so is a closing preposition (*run for* matches *running under*), *one's*, *sb* and *sth*
+//! stand for any one word, and a phrase of several words may also be written closed (*health
+//! care* = *healthcare*). Between two words of a phrase one other word may stand.
 
 use std::collections::HashMap;
 
@@ -274,7 +278,13 @@ const PLACEHOLDERS: &[&str] = &["sb", "sth"];
 /// Possessives that stand for any one word in a rendering (*lose one's home*).
 const POSSESSIVE_PLACEHOLDERS: &[&str] = &["one", "someone", "somebody"];
 
-/// One word of a text: its byte span and its keys.
+/// Prepositions that may close a rendering and that a translation may change or drop
+/// (*run for* office, *running under* a banner).
+const TRAILING_PREPOSITIONS: &[&str] = &[
+    "about", "against", "at", "by", "for", "from", "in", "into", "of", "on", "to", "with",
+];
+
+/// One word of a text: its byte span and keys.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
     pub start: usize,
@@ -291,6 +301,15 @@ pub enum Pattern {
     Keys(Vec<String>),
 }
 
+impl Pattern {
+    fn accepts(&self, w: &Word) -> bool {
+        match self {
+            Pattern::Any => true,
+            Pattern::Keys(keys) => keys.iter().any(|k| w.keys.contains(k)),
+        }
+    }
+}
+
 /// A sequence of patterns: one way a rendering may be written.
 pub type Phrase = Vec<Pattern>;
 
@@ -302,6 +321,8 @@ struct Piece {
     end: usize,
     folded: String,
     possessive: bool,
+    /// Written with a capital first letter.
+    capital: bool,
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -348,6 +369,7 @@ fn pieces(text: &str) -> Vec<Piece> {
                 end,
                 folded,
                 possessive: false,
+                capital: c.is_uppercase(),
             });
         }
         after_apostrophe = false;
@@ -359,7 +381,7 @@ fn pieces(text: &str) -> Vec<Piece> {
 pub struct English {
     stemmer: Stemmer,
     irregular: HashMap<&'static str, &'static str>,
-    memo: HashMap<String, Vec<String>>,
+    memo: HashMap<(String, bool), Vec<String>>,
 }
 
 impl Default for English {
@@ -384,9 +406,11 @@ impl English {
         }
     }
 
-    /// The keys of one folded (lower-case, diacritic-free) word.
-    pub fn keys(&mut self, folded: &str) -> Vec<String> {
-        if let Some(k) = self.memo.get(folded) {
+    /// The keys of one folded (lower-case, diacritic-free) word; `capital` when it was written
+    /// with a capital (a proper name or its adjective: *Nigerian* also gives *Nigeria*).
+    pub fn keys(&mut self, folded: &str, capital: bool) -> Vec<String> {
+        let id = (folded.to_owned(), capital);
+        if let Some(k) = self.memo.get(&id) {
             return k.clone();
         }
         let mut keys = vec![self.stemmer.stem(folded).into_owned()];
@@ -401,7 +425,10 @@ impl English {
         if let Some(us) = american(folded) {
             add(self.stemmer.stem(&us).into_owned());
         }
-        self.memo.insert(folded.to_owned(), keys.clone());
+        for base in derived_bases(folded, capital) {
+            add(self.stemmer.stem(&base).into_owned());
+        }
+        self.memo.insert(id, keys.clone());
         keys
     }
 
@@ -412,7 +439,7 @@ impl English {
             .map(|p| Word {
                 start: p.start,
                 end: p.end,
-                keys: self.keys(&p.folded),
+                keys: self.keys(&p.folded, p.capital),
             })
             .collect()
     }
@@ -445,25 +472,58 @@ impl English {
                         if any {
                             Pattern::Any
                         } else {
-                            Pattern::Keys(self.keys(&p.folded))
+                            Pattern::Keys(self.keys(&p.folded, p.capital))
                         }
                     })
                     .collect();
                 let closed = (ps.len() > 1 && phrase.iter().all(|p| *p != Pattern::Any))
                     .then(|| ps.iter().map(|p| p.folded.as_str()).collect::<String>());
-                if !out.contains(&phrase) {
-                    out.push(phrase);
-                }
-                if let Some(closed) = closed {
-                    let one = vec![Pattern::Keys(self.keys(&closed))];
-                    if !out.contains(&one) {
-                        out.push(one);
+                // a closing preposition may change or go (*run for* → *running under*)
+                let shorter = (ps.len() > 1
+                    && TRAILING_PREPOSITIONS.contains(&ps[ps.len() - 1].folded.as_str()))
+                .then(|| phrase[..phrase.len() - 1].to_vec());
+                let closed = closed.map(|c| vec![Pattern::Keys(self.keys(&c, false))]);
+                for p in [Some(phrase), shorter, closed].into_iter().flatten() {
+                    if !out.contains(&p) {
+                        out.push(p);
                     }
                 }
             }
         }
         out
     }
+}
+
+/// Bases a derived word may come from: a capitalised adjective or demonym from its name
+/// (*Nigerian* → *Nigeria*, *Brazilian* → *Brazil*, *Chinese* → *China*, *Somali* →
+/// *Somalia*), an adjective in *-ic*, *-ical* or *-ial* from its noun (*economic* → *economy*,
+/// *democratic* → *democracy*, *presidential* → *president*). Bases shorter than four letters
+/// are not tried.
+fn derived_bases(word: &str, capital: bool) -> Vec<String> {
+    let word = match word.strip_suffix('s') {
+        Some(w) if !w.ends_with('s') => w,
+        _ => word,
+    };
+    let mut out = Vec::new();
+    let mut base = |suffix: &str, endings: &[&str]| {
+        if let Some(b) = word.strip_suffix(suffix)
+            && b.chars().count() >= 4
+        {
+            for e in endings {
+                out.push(format!("{b}{e}"));
+            }
+        }
+    };
+    if capital {
+        for suffix in ["ian", "an", "n", "ese", "i"] {
+            base(suffix, &["", "a", "ia"]);
+        }
+    }
+    base("ical", &["", "y"]);
+    base("ic", &["", "y"]);
+    base("tic", &["cy"]);
+    base("ial", &[""]);
+    out
 }
 
 /// The American spelling of a British-spelt word, if it has one.
@@ -523,22 +583,42 @@ fn slash_alternatives(s: &str) -> Vec<String> {
     out
 }
 
-/// Where `phrase` occurs in `words`: word index ranges.
+/// Where `phrase` occurs in `words`: word index ranges. Between two words of a phrase one
+/// other word may stand (*Independent National Electoral Commission* for *independent
+/// electoral commission*); a match without such a word is preferred.
 #[must_use]
 pub fn find(words: &[Word], phrase: &Phrase) -> Vec<std::ops::Range<usize>> {
-    let n = phrase.len();
-    if n == 0 || n > words.len() {
+    let Some(first) = phrase.first() else {
         return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if !first.accepts(w) {
+            continue;
+        }
+        if let Some(end) = rest(words, &phrase[1..], i + 1) {
+            out.push(i..end);
+        }
     }
-    (0..=words.len() - n)
-        .filter(|&i| {
-            phrase.iter().zip(&words[i..i + n]).all(|(p, w)| match p {
-                Pattern::Any => true,
-                Pattern::Keys(keys) => keys.iter().any(|k| w.keys.contains(k)),
-            })
-        })
-        .map(|i| i..i + n)
-        .collect()
+    out
+}
+
+/// The end of the rest of a phrase matched from word `at`, taking the next word when it
+/// fits and else skipping one word.
+fn rest(words: &[Word], phrase: &[Pattern], at: usize) -> Option<usize> {
+    let Some(p) = phrase.first() else {
+        return Some(at);
+    };
+    let here = words
+        .get(at)
+        .filter(|w| p.accepts(w))
+        .and_then(|_| rest(words, &phrase[1..], at + 1));
+    here.or_else(|| {
+        (*p != Pattern::Any)
+            .then(|| words.get(at + 1).filter(|w| p.accepts(w)))
+            .flatten()
+            .and_then(|_| rest(words, &phrase[1..], at + 2))
+    })
 }
 
 #[cfg(test)]
@@ -590,6 +670,17 @@ mod tests {
             ("English (language)", "spoke English"),
             ("his/her counterpart", "met her counterpart"),
             ("COVID-19", "Covid 19 cases"),
+            ("Nigeria", "Nigerian journalists"),
+            ("Brazil", "Brazilians"),
+            ("China", "Chinese firms"),
+            ("economy", "economic growth"),
+            ("democracy", "democratic rule"),
+            ("presidency", "the presidential race"),
+            ("run for", "she is running under a new banner"),
+            (
+                "independent electoral commission",
+                "the Independent National Electoral Commission",
+            ),
         ] {
             assert!(matches(r, t), "{r:?} in {t:?}");
         }
@@ -600,8 +691,15 @@ mod tests {
         for (r, t) in [
             ("ambassador", "the envoy arrived"),
             ("Secretary-General", "the general secretary"),
-            ("health care", "health and care"),
+            ("health care", "care for health"),
             ("election", "the vote"),
+            ("port", "the support"),
+            ("fire", "bushfires spread"),
+            ("Nigeria", "the Niger delta"),
+            (
+                "independent electoral commission",
+                "independent and fair electoral bodies",
+            ),
         ] {
             assert!(!matches(r, t), "{r:?} in {t:?}");
         }

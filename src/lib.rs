@@ -2,7 +2,8 @@
 //!
 //! Data flows one way: text → [`tokenize`] → [`lexicon`] readings (with [`morph`] analyses) →
 //! [`annotate`] matches → [`document::Document`] → [`render`]. The [`glossary`] is read and
-//! validated from TOML; [`lookup`] answers one-word questions. Only the binary chooses files,
+//! validated from TOML; [`lookup`] answers one-word questions; [`qa`] checks the glossary terms
+//! of a translation ([`bitext`] segments, [`english`] keys). Only the binary chooses files,
 //! formats and exit codes.
 
 pub mod annotate;

@@ -268,6 +268,7 @@ impl<'a> Checker<'a> {
                 } else {
                     m.analyses
                         .iter()
+                        .filter(|a| a.how == m.analyses[0].how)
                         .map(|a| (a.lemma.as_str(), a.pos.as_str()))
                         .collect()
                 };
@@ -333,23 +334,58 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-/// Give each occurrence its own target words (fewest candidates first, each taking its first
-/// free candidate), then report forbidden renderings and the occurrences left without one.
-fn assign(occurrences: &[Occurrence<'_>], words: &[Word], target: &str) -> Vec<Problem> {
+/// Give each occurrence its own target words: the most constrained first (fewest candidates,
+/// then the longest rendering), each taking its first free candidate; then an occurrence left
+/// without one may take a candidate held by another occurrence that can move to a free one.
+fn claim(occurrences: &[Occurrence<'_>]) -> Vec<Option<Range<usize>>> {
+    let longest = |i: usize| occurrences[i].candidates.iter().map(Range::len).max();
     let mut order: Vec<usize> = (0..occurrences.len()).collect();
-    order.sort_by_key(|&i| (occurrences[i].candidates.len(), i));
-    let mut taken: Vec<Range<usize>> = Vec::new();
-    let mut assigned: Vec<bool> = vec![false; occurrences.len()];
-    for i in order {
-        if let Some(c) = occurrences[i]
+    order.sort_by_key(|&i| {
+        (
+            occurrences[i].candidates.len(),
+            std::cmp::Reverse(longest(i)),
+            i,
+        )
+    });
+    let mut held: Vec<Option<Range<usize>>> = vec![None; occurrences.len()];
+    let free = |held: &[Option<Range<usize>>], c: &Range<usize>, except: &[usize]| {
+        held.iter()
+            .enumerate()
+            .all(|(j, h)| except.contains(&j) || h.as_ref().is_none_or(|h| !overlaps(h, c)))
+    };
+    for &i in &order {
+        held[i] = occurrences[i]
             .candidates
             .iter()
-            .find(|c| !taken.iter().any(|t| overlaps(t, c)))
-        {
-            taken.push(c.clone());
-            assigned[i] = true;
+            .find(|c| free(&held, c, &[]))
+            .cloned();
+    }
+    for &i in &order {
+        if held[i].is_some() {
+            continue;
+        }
+        'candidates: for c in &occurrences[i].candidates {
+            let blockers: Vec<usize> = (0..held.len())
+                .filter(|&j| held[j].as_ref().is_some_and(|h| overlaps(h, c)))
+                .collect();
+            let [j] = blockers[..] else { continue };
+            for alt in &occurrences[j].candidates {
+                if !overlaps(alt, c) && free(&held, alt, &[j]) {
+                    held[j] = Some(alt.clone());
+                    held[i] = Some(c.clone());
+                    break 'candidates;
+                }
+            }
         }
     }
+    held
+}
+
+/// Report forbidden renderings and the occurrences left without an approved rendering.
+fn assign(occurrences: &[Occurrence<'_>], words: &[Word], target: &str) -> Vec<Problem> {
+    let held = claim(occurrences);
+    let taken: Vec<Range<usize>> = held.iter().flatten().cloned().collect();
+    let assigned: Vec<bool> = held.iter().map(Option::is_some).collect();
     let problem = |o: &Occurrence<'_>, kind: Kind| {
         let mut expected: Vec<String> = Vec::new();
         for e in &o.entries {
@@ -499,6 +535,29 @@ qa = false
             false,
         );
         assert!(c.problems.is_empty(), "{:?}", c.problems);
+    }
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)] // lists of one candidate range
+    fn a_held_rendering_moves_for_an_occurrence_left_without() {
+        let occurrence = |candidates: Vec<Range<usize>>| Occurrence {
+            surface: String::new(),
+            start: 0,
+            end: 0,
+            entries: Vec::new(),
+            candidates,
+            forbidden: Vec::new(),
+        };
+        // c claims 1..2 first, a takes 0..1, which b needs: a moves on to 5..6
+        let occurrences = [
+            occurrence(vec![0..1, 5..6]),
+            occurrence(vec![0..1, 1..2]),
+            occurrence(vec![1..2]),
+        ];
+        assert_eq!(claim(&occurrences), [Some(5..6), Some(0..1), Some(1..2)]);
+        // a multi-word rendering is claimed before a one-word one inside it
+        let occurrences = [occurrence(vec![3..4]), occurrence(vec![3..5])];
+        assert_eq!(claim(&occurrences), [None, Some(3..5)]);
     }
 
     #[test]
