@@ -200,6 +200,27 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         to: Option<PathBuf>,
     },
+    /// Term QA of a translation: each glossary term of a Swahili segment needs an approved
+    /// English rendering in the aligned segment (exit 1 when problems are found).
+    Qa {
+        /// The Swahili text; alone, a TSV with `swahili` and `english` columns.
+        source: PathBuf,
+        /// The English translation, one segment a line (blank lines ignored).
+        target: Option<PathBuf>,
+        /// Segments are lines, or blank-line-separated paragraphs.
+        #[arg(long, value_enum, default_value_t = QaAlign::Line)]
+        align: QaAlign,
+        /// Check every entry, not only domain terms.
+        #[arg(long)]
+        all: bool,
+        #[arg(long, short, value_enum, default_value_t = QaFormat::Text)]
+        format: QaFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "OUT")]
+        output: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+    },
     /// About the personal glossary.
     Glossary {
         #[command(subcommand)]
@@ -283,6 +304,19 @@ enum UnknownFormat {
     Text,
     Tsv,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum QaFormat {
+    Text,
+    Json,
+    Tsv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum QaAlign {
+    Line,
+    Paragraph,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -444,6 +478,31 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             lookup_words(&lexicon, words, format, en, color)
         }
         Command::Lint { ref files } => lint(args, files),
+        Command::Qa {
+            ref source,
+            ref target,
+            align,
+            all,
+            format,
+            ref output,
+            color,
+        } => {
+            let lexicon = Lexicon::new(glossary);
+            let segments = match target {
+                None => istilahi::bitext::read_tsv(source, &read_text(source)?)?,
+                Some(target) => istilahi::bitext::align(
+                    source,
+                    &read_text(source)?,
+                    target,
+                    &read_text(target)?,
+                    match align {
+                        QaAlign::Line => istilahi::bitext::Align::Line,
+                        QaAlign::Paragraph => istilahi::bitext::Align::Paragraph,
+                    },
+                )?,
+            };
+            qa(&lexicon, &segments, all, format, output.as_deref(), color)
+        }
         Command::Export { format, ref output } => {
             let drafts: Vec<Draft> = glossary.entries().iter().map(Draft::from_entry).collect();
             export(&drafts, format, output.as_deref())
@@ -815,6 +874,36 @@ fn total_size(files: &[PathBuf]) -> u64 {
         .filter_map(|f| std::fs::metadata(f).ok())
         .map(|m| m.len())
         .sum()
+}
+
+fn qa(
+    lexicon: &Lexicon,
+    segments: &[istilahi::bitext::Segment],
+    all: bool,
+    format: QaFormat,
+    out_path: Option<&Path>,
+    color: ColorChoice,
+) -> Result<ExitCode> {
+    use istilahi::qa;
+    let checked = qa::check(lexicon, segments, qa::Options { all });
+    let summary = qa::Summary::of(&checked);
+    let mut out = if format == QaFormat::Text {
+        output(out_path, color)?
+    } else {
+        plain_output(out_path)?
+    };
+    match format {
+        QaFormat::Text => render::qa::render_text(&mut out, &checked, &summary),
+        QaFormat::Json => render::qa::render_json(&mut out, &checked, &summary),
+        QaFormat::Tsv => render::qa::render_tsv(&mut out, &checked),
+    }
+    .and_then(|()| out.flush())
+    .map_err(stdout_error)?;
+    Ok(if summary.problems() == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn has_matches(doc: &Document) -> bool {

@@ -9,6 +9,7 @@ pub mod json;
 pub mod lookup;
 pub mod markdown;
 pub mod morphemes;
+pub mod qa;
 pub mod sfm;
 pub mod stats;
 pub mod text;
