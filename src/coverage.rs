@@ -7,18 +7,6 @@ use crate::glossary::Entry;
 use crate::lexicon::How;
 use crate::tokenize::Kind;
 
-/// The domains every text is full of: an entry only in these is not a domain term.
-pub const COMMON_DOMAINS: &[&str] = &["core", "general"];
-
-/// Whether an entry belongs to a subject domain (any domain besides [`COMMON_DOMAINS`]).
-#[must_use]
-pub fn is_domain_term(entry: &Entry) -> bool {
-    entry
-        .domain
-        .iter()
-        .any(|d| !COMMON_DOMAINS.contains(&d.as_str()))
-}
-
 /// Whether an entry is a function word (only in the `core` domain: connectives, pronouns,
 /// conjunctions…), which term lists leave out.
 #[must_use]
@@ -53,7 +41,7 @@ pub struct Coverage {
     pub multiword: usize,
     /// Per way of being found, in the order of [`How`], only those that occur.
     pub by_how: Vec<HowCount>,
-    /// Matches of entries per subject domain (see [`is_domain_term`]), most first, then by name.
+    /// Matches of entries per subject domain (see [`crate::domain::is_domain_entry`]), most first, then by name.
     pub by_domain: Vec<(String, usize)>,
 }
 
@@ -101,7 +89,7 @@ impl Coverage {
                     continue;
                 };
                 for d in &entry.domain {
-                    if COMMON_DOMAINS.contains(&d.as_str()) {
+                    if crate::domain::GENERAL.contains(&d.as_str()) {
                         continue;
                     }
                     match by_domain.iter_mut().find(|(name, _)| name == d) {

@@ -1,19 +1,20 @@
 //! Domains of recognised terms: the glossary entry a match came from, and whether that entry is
 //! *terminology* (a domain term the views highlight and `stats` counts) or general vocabulary.
 //!
-//! The rule: an entry is a domain term when at least one of its domains is not one of
-//! [`GENERAL`] — function words (`core`), everyday vocabulary (`general`), dates and times
-//! (`time`) and place names (`geography`, names rather than terms to translate). So *balozi*
-//! (`diplomacy`) and *Umoja wa Mataifa* (`organisations`) are domain terms, *nchi* (`general`),
-//! *wa* (`core`), *wiki ijayo* (`time`) and *Arusha* (`geography`) are not. A name that no entry
-//! covers is never a domain term.
+//! The rule — one for the views, `stats` and `qa`: an entry is a domain term when it has no
+//! domain (a translator's own entry) or at least one domain that is not one of [`GENERAL`] —
+//! function words (`core`), everyday vocabulary (`general`), dates and times (`time`). So
+//! *balozi* (`diplomacy`), *Umoja wa Mataifa* (`organisations`) and *Afrika Kusini*
+//! (`geography`: a place name has an English form to get right) are domain terms; *nchi*
+//! (`general`), *wa* (`core`) and *wiki ijayo* (`time`) are not. A name that no entry covers is
+//! never a domain term.
 
 use crate::document::Match;
 use crate::glossary::{Entry, Pos};
 use crate::lexicon::{How, Lexicon};
 
 /// The domains of general vocabulary: an entry with only these is not a domain term.
-pub const GENERAL: &[&str] = &["core", "general", "time", "geography"];
+pub const GENERAL: &[&str] = &["core", "general", "time"];
 
 /// The glossary entry a match was made from (`None` for a name no entry covers).
 #[must_use]
@@ -21,13 +22,16 @@ pub fn entry_of<'l>(lexicon: &'l Lexicon, m: &Match) -> Option<&'l Entry> {
     if m.how == How::Name {
         return None;
     }
-    lexicon.glossary().get(&m.lemma, Pos::parse(&m.pos)?)
+    match m.entry {
+        Some(i) => Some(lexicon.entry(i)),
+        None => lexicon.glossary().get(&m.lemma, Pos::parse(&m.pos)?),
+    }
 }
 
-/// Whether an entry is terminology: it has a domain outside [`GENERAL`].
+/// Whether an entry is terminology: it has no domain, or one outside [`GENERAL`].
 #[must_use]
 pub fn is_domain_entry(entry: &Entry) -> bool {
-    entry.domain.iter().any(|d| !GENERAL.contains(&d.as_str()))
+    entry.domain.is_empty() || entry.domain.iter().any(|d| !GENERAL.contains(&d.as_str()))
 }
 
 /// Whether a match is a domain term.

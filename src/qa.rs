@@ -2,10 +2,9 @@
 //! inflected and multi-word), an approved English rendering must appear in the aligned English
 //! segment — as often as the term occurs — and no forbidden rendering may.
 //!
-//! Which terms are checked: by default the *domain terms*, entries with at least one domain
-//! outside [`GENERAL_DOMAINS`] (function words, everyday vocabulary and time words have no
-//! stable English rendering), plus entries with no domain (a user's own terms) and entries
-//! that list `forbidden` renderings; with [`Options::all`] every entry. An entry with
+//! Which terms are checked: by default the *domain terms* ([`crate::domain::is_domain_entry`]:
+//! function words, everyday vocabulary and time words have no stable English rendering) and
+//! entries that list `forbidden` renderings; with [`Options::all`] every entry. An entry with
 //! `qa = false` is never checked. Names recognised only by their capital are not checked.
 //!
 //! Renderings are compared through [`crate::english`] keys, so inflection, case, hyphens,
@@ -21,12 +20,10 @@ use serde::Serialize;
 
 use crate::annotate::Annotation;
 use crate::bitext::Segment;
+use crate::domain;
 use crate::english::{self, English, Phrase, Word};
 use crate::glossary::{Entry, Pos};
 use crate::lexicon::{How, Lexicon};
-
-/// Domains whose entries are not checked unless [`Options::all`] is set.
-pub const GENERAL_DOMAINS: &[&str] = &["core", "general", "time"];
 
 /// What to check.
 #[derive(Debug, Clone, Copy, Default)]
@@ -173,15 +170,6 @@ impl std::fmt::Debug for Checker<'_> {
     }
 }
 
-/// Whether an entry is a domain term: a domain outside [`GENERAL_DOMAINS`], or none at all.
-#[must_use]
-pub fn is_domain_term(e: &Entry) -> bool {
-    e.domain.is_empty()
-        || e.domain
-            .iter()
-            .any(|d| !GENERAL_DOMAINS.contains(&d.as_str()))
-}
-
 impl<'a> Checker<'a> {
     #[must_use]
     pub fn new(lexicon: &'a Lexicon, options: Options) -> Checker<'a> {
@@ -196,7 +184,7 @@ impl<'a> Checker<'a> {
     /// Whether QA checks an entry.
     #[must_use]
     pub fn checks(&self, e: &Entry) -> bool {
-        e.qa && (self.options.all || is_domain_term(e) || !e.forbidden.is_empty())
+        e.qa && (self.options.all || domain::is_domain_entry(e) || !e.forbidden.is_empty())
     }
 
     fn forms(&mut self, e: &Entry) -> Rc<Forms> {

@@ -284,7 +284,7 @@ impl<'a> Page<'a> {
                 if interlinear::is_multiword(s, i) {
                     class.push_str(" multi");
                 }
-                if let Some(e) = entry.filter(|e| coverage::is_domain_term(e)) {
+                if let Some(e) = entry.filter(|e| crate::domain::is_domain_entry(e)) {
                     class.push_str(" dom");
                     for d in &e.domain {
                         if let Some(k) = self.domains.iter().position(|x| x == d) {
@@ -353,7 +353,7 @@ impl<'a> Page<'a> {
                         tbody {
                             @for &(e, seen, first) in &terms {
                                 @let entry = &self.entries[e];
-                                tr.domrow[coverage::is_domain_term(entry)] {
+                                tr.domrow[crate::domain::is_domain_entry(entry)] {
                                     th scope="row" lang="sw" { span { (entry.sw) } }
                                     td lang="en" { (entry.en.join("; ")) }
                                     td { (grammar(entry)) }

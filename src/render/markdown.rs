@@ -145,7 +145,7 @@ fn cells(s: &Sentence, entries: &[Entry]) -> Vec<Cell> {
                 let domain = m
                     .entry
                     .and_then(|e| entries.get(e))
-                    .is_some_and(coverage::is_domain_term);
+                    .is_some_and(crate::domain::is_domain_entry);
                 let gloss = match m.how {
                     How::Name => "*name*".to_owned(),
                     _ if domain => format!("**{}**", escape(&m.gloss)),
