@@ -434,10 +434,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             exact_only,
             ref tiers,
         } => {
-            let mut lexicon = Lexicon::new(glossary);
-            if exact_only {
-                lexicon = lexicon.exact_only();
-            }
+            let lexicon = lexicon_for(glossary, exact_only);
             let run = Run {
                 files,
                 lossy: args.lossy,
@@ -449,7 +446,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
                 color,
                 tiers: &tiers,
             };
-            annotate_files(&lexicon, &run, format, output.as_deref(), view)
+            annotate_files(lexicon, &run, format, output.as_deref(), view)
         }
         Command::Stats {
             ref files,
@@ -457,16 +454,13 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             per_file,
             exact_only,
         } => {
-            let mut lexicon = Lexicon::new(glossary);
-            if exact_only {
-                lexicon = lexicon.exact_only();
-            }
+            let lexicon = lexicon_for(glossary, exact_only);
             let run = Run {
                 files,
                 lossy: args.lossy,
                 threads: threads(args),
             };
-            stats_files(&lexicon, &run, format, per_file)
+            stats_files(lexicon, &run, format, per_file)
         }
         Command::Lookup {
             ref words,
@@ -474,8 +468,8 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             en,
             color,
         } => {
-            let lexicon = Lexicon::new(glossary);
-            lookup_words(&lexicon, words, format, en, color)
+            let lexicon = lexicon_for(glossary, false);
+            lookup_words(lexicon, words, format, en, color)
         }
         Command::Lint { ref files } => lint(args, files),
         Command::Qa {
@@ -487,7 +481,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             ref output,
             color,
         } => {
-            let lexicon = Lexicon::new(glossary);
+            let lexicon = lexicon_for(glossary, false);
             let segments = match target {
                 None => istilahi::bitext::read_tsv(source, &read_text(source)?)?,
                 Some(target) => istilahi::bitext::align(
@@ -501,7 +495,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
                     },
                 )?,
             };
-            qa(&lexicon, &segments, all, format, output.as_deref(), color)
+            qa(lexicon, &segments, all, format, output.as_deref(), color)
         }
         Command::Export { format, ref output } => {
             let drafts: Vec<Draft> = glossary.entries().iter().map(Draft::from_entry).collect();
@@ -521,7 +515,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             min_count,
             limit,
         } => {
-            let lexicon = Lexicon::new(glossary);
+            let lexicon = lexicon_for(glossary, false);
             let run = Run {
                 files,
                 lossy: args.lossy,
@@ -531,7 +525,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             let progress = Progress::new(files);
             for item in run.chunks()? {
                 let (file, chunk) = item?;
-                unknown.add(&lexicon, &name_of(&files[file]), &chunk.text, chunk.line);
+                unknown.add(lexicon, &name_of(&files[file]), &chunk.text, chunk.line);
                 progress.advance(chunk.text.len());
             }
             drop(progress);
@@ -652,6 +646,17 @@ fn ask(draft: &mut Draft) -> Result<()> {
     let note = prompt("note (optional)", draft.note.as_deref().unwrap_or(""))?;
     draft.note = (!note.is_empty()).then_some(note);
     Ok(())
+}
+
+/// The lexicon of a run. It lives until the process exits: freeing thousands of entries and
+/// their indexes one by one would cost more than a lookup does.
+fn lexicon_for(glossary: Glossary, exact_only: bool) -> &'static Lexicon {
+    let lexicon = Lexicon::new(glossary);
+    Box::leak(Box::new(if exact_only {
+        lexicon.exact_only()
+    } else {
+        lexicon
+    }))
 }
 
 fn terminal_width() -> usize {

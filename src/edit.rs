@@ -646,7 +646,7 @@ mod tests {
     #[test]
     fn untouched_is_byte_identical() {
         assert_eq!(open().text(), FILE);
-        for (name, text) in glossary::EMBEDDED {
+        for (name, text, _) in glossary::EMBEDDED {
             let gf = GlossaryFile::parse(Path::new(name), text).unwrap();
             assert_eq!(gf.text(), *text, "{name}");
         }

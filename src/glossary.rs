@@ -5,82 +5,23 @@
 //! Reading is strict: unknown fields, unknown parts of speech and noun classes, empty strings
 //! and duplicate headword+pos within a layer are errors naming the file, line and column.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
-
 use crate::error::{Error, LineIndex, Position, Result};
+
+mod schema;
+
 use crate::tokenize::key;
+pub use schema::{Example, Pos};
+use schema::{RawEntry, RawFile};
 
 /// The glossary files compiled into the binary: `(name, contents)`, sorted by name.
-pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_glossary.rs"));
-
-/// Part of speech.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Pos {
-    Noun,
-    Verb,
-    Adj,
-    Adv,
-    Prep,
-    Conj,
-    Pron,
-    Num,
-    Name,
-    Phrase,
-    Abbr,
-    Interj,
-}
-
-impl Pos {
-    pub const ALL: [Pos; 12] = [
-        Pos::Noun,
-        Pos::Verb,
-        Pos::Adj,
-        Pos::Adv,
-        Pos::Prep,
-        Pos::Conj,
-        Pos::Pron,
-        Pos::Num,
-        Pos::Name,
-        Pos::Phrase,
-        Pos::Abbr,
-        Pos::Interj,
-    ];
-
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Pos::Noun => "noun",
-            Pos::Verb => "verb",
-            Pos::Adj => "adj",
-            Pos::Adv => "adv",
-            Pos::Prep => "prep",
-            Pos::Conj => "conj",
-            Pos::Pron => "pron",
-            Pos::Num => "num",
-            Pos::Name => "name",
-            Pos::Phrase => "phrase",
-            Pos::Abbr => "abbr",
-            Pos::Interj => "interj",
-        }
-    }
-
-    /// Parse a part of speech as written in a glossary file or on the command line.
-    #[must_use]
-    pub fn parse(s: &str) -> Option<Pos> {
-        Pos::ALL.into_iter().find(|p| p.as_str() == s)
-    }
-}
-
-impl std::fmt::Display for Pos {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+/// Each comes with its entries as the build script read them (see `build.rs`), so that loading
+/// parses no TOML.
+pub const EMBEDDED: &[(&str, &str, &[u8])] =
+    include!(concat!(env!("OUT_DIR"), "/embedded_glossary.rs"));
 
 /// The noun classes an entry may declare: a singular/plural pair, or one class alone
 /// (a noun with no plural, or a plural-only noun).
@@ -151,14 +92,6 @@ impl std::fmt::Display for NounClass {
     }
 }
 
-/// An example sentence with its translation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Example {
-    pub sw: String,
-    pub en: String,
-}
-
 /// Where an entry was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
@@ -183,35 +116,6 @@ pub struct Entry {
     /// Whether `qa` checks the entry's renderings in translations (`qa = false` skips it).
     pub qa: bool,
     pub origin: Origin,
-}
-
-/// The entry as written in TOML.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawEntry {
-    sw: String,
-    en: Vec<String>,
-    pos: Pos,
-    class: Option<String>,
-    plural: Option<String>,
-    #[serde(default)]
-    domain: Vec<String>,
-    #[serde(default)]
-    variants: Vec<String>,
-    note: Option<String>,
-    example: Option<Example>,
-    #[serde(default)]
-    not: Vec<String>,
-    #[serde(default)]
-    forbidden: Vec<String>,
-    qa: Option<bool>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
-    #[serde(default)]
-    entry: Vec<toml::Spanned<RawEntry>>,
 }
 
 /// Parse and validate one glossary file's text. Duplicates inside the file are errors.
@@ -239,6 +143,29 @@ pub fn parse_file(path: &Path, text: &str) -> Result<Vec<Entry>> {
         entries.push(validate(spanned.into_inner(), origin)?);
     }
     check_duplicates(&entries)?;
+    Ok(entries)
+}
+
+/// The entries of an embedded file from the form the build script stored (`(byte offset,
+/// entry)` pairs), validated as any file's are. A file the build script could not read has no
+/// stored entries: its text is parsed here, which reports the error.
+fn embedded_file(path: &Path, text: &str, stored: &[u8]) -> Result<Vec<Entry>> {
+    let raw: Vec<(u32, RawEntry)> = postcard::from_bytes(stored).unwrap_or_default();
+    if raw.is_empty() {
+        return parse_file(path, text);
+    }
+    let shared: Arc<Path> = Arc::from(path);
+    let lines = LineIndex::new(text);
+    let entries = raw
+        .into_iter()
+        .map(|(at, entry)| {
+            let origin = Origin {
+                path: Arc::clone(&shared),
+                at: lines.position(at as usize),
+            };
+            validate(entry, origin)
+        })
+        .collect::<Result<Vec<_>>>()?;
     Ok(entries)
 }
 
@@ -318,7 +245,7 @@ pub fn identity(entry: &Entry) -> (String, Pos) {
 }
 
 fn check_duplicates(entries: &[Entry]) -> Result<()> {
-    let mut seen: HashMap<(String, Pos), &Entry> = HashMap::new();
+    let mut seen: FxHashMap<(String, Pos), &Entry> = FxHashMap::default();
     for e in entries {
         if let Some(first) = seen.insert(identity(e), e) {
             return Err(Error::DuplicateEntry {
@@ -345,17 +272,18 @@ pub fn read_file(path: &Path) -> Result<Vec<Entry>> {
 #[derive(Debug, Clone, Default)]
 pub struct Glossary {
     entries: Vec<Entry>,
-    index: HashMap<(String, Pos), usize>,
+    index: FxHashMap<(String, Pos), usize>,
 }
 
 impl Glossary {
     /// The embedded default glossary (one layer: duplicates across its files are errors).
     pub fn embedded() -> Result<Glossary> {
         let mut layer = Vec::new();
-        for (name, text) in EMBEDDED {
-            layer.extend(parse_file(Path::new(name), text)?);
+        for (name, text, stored) in EMBEDDED {
+            layer.extend(embedded_file(Path::new(name), text, stored)?);
         }
-        check_duplicates(&layer)?;
+        // no duplicates: a unit test checks the embedded files, which cannot change after the
+        // build (`embedded_glossary_has_no_duplicates`)
         let mut g = Glossary::default();
         g.add_layer(layer);
         Ok(g)
@@ -364,12 +292,15 @@ impl Glossary {
     /// Lay `entries` over the glossary: an entry with the same headword and pos replaces the
     /// earlier one in place; new entries are appended.
     pub fn add_layer(&mut self, entries: Vec<Entry>) {
+        self.entries.reserve(entries.len());
+        self.index.reserve(entries.len());
         for e in entries {
-            if let Some(&i) = self.index.get(&identity(&e)) {
-                self.entries[i] = e;
-            } else {
-                self.index.insert(identity(&e), self.entries.len());
-                self.entries.push(e);
+            match self.index.entry(identity(&e)) {
+                std::collections::hash_map::Entry::Occupied(i) => self.entries[*i.get()] = e,
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(self.entries.len());
+                    self.entries.push(e);
+                }
             }
         }
     }
@@ -482,6 +413,27 @@ pub fn split_path_list(value: &std::ffi::OsStr) -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn embedded_glossary_has_no_duplicates() {
+        let mut all = Vec::new();
+        for (name, text, _) in EMBEDDED {
+            all.extend(parse_file(Path::new(name), text).unwrap());
+        }
+        check_duplicates(&all).unwrap();
+    }
+
+    #[test]
+    fn stored_embedded_entries_equal_the_parsed_text() {
+        for (name, text, stored) in EMBEDDED {
+            let path = Path::new(name);
+            assert_eq!(
+                embedded_file(path, text, stored).unwrap(),
+                parse_file(path, text).unwrap(),
+                "{name}"
+            );
+        }
+    }
 
     fn parse(text: &str) -> Result<Vec<Entry>> {
         parse_file(Path::new("t.toml"), text)

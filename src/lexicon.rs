@@ -7,7 +7,6 @@
 //! analyses cheapest first — and memoises it per word type.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use rustc_hash::FxHashMap;
@@ -93,14 +92,14 @@ impl Term {
 #[derive(Debug)]
 pub struct Lexicon {
     glossary: Glossary,
-    forms: HashMap<String, Vec<(usize, How)>>,
+    forms: FxHashMap<String, Vec<(usize, How)>>,
     terms: Vec<Term>,
-    terms_by_first: HashMap<String, Vec<usize>>,
-    terms_by_noun_head: HashMap<String, Vec<usize>>,
-    terms_by_verb_head: HashMap<String, Vec<usize>>,
-    nouns: HashMap<String, Vec<(usize, Option<NounClass>)>>,
-    verbs: HashMap<String, Vec<usize>>,
-    adjectives: HashMap<String, Vec<usize>>,
+    terms_by_first: FxHashMap<String, Vec<usize>>,
+    terms_by_noun_head: FxHashMap<String, Vec<usize>>,
+    terms_by_verb_head: FxHashMap<String, Vec<usize>>,
+    nouns: FxHashMap<String, Vec<(usize, Option<NounClass>)>>,
+    verbs: FxHashMap<String, Vec<usize>>,
+    adjectives: FxHashMap<String, Vec<usize>>,
     /// Names this lexicon's analyses in each thread's memo.
     id: u64,
     inflection: bool,
@@ -209,30 +208,19 @@ pub fn token_keys(form: &str) -> Vec<String> {
         .collect()
 }
 
-/// A headword as dictionaries cite it, without the hyphen of a bound stem (*-panga*, *-kubwa*).
-fn citation(form: &str) -> &str {
-    let bare = form.trim_matches('-');
-    if is_single_word(bare) { bare } else { form }
-}
-
-fn is_single_word(form: &str) -> bool {
-    let toks = tokenize::tokenize(form);
-    toks.len() == 1 && toks[0].kind == Kind::Word
-}
-
 impl Lexicon {
     #[must_use]
     pub fn new(glossary: Glossary) -> Lexicon {
         let mut lx = Lexicon {
             glossary,
-            forms: HashMap::new(),
+            forms: FxHashMap::default(),
             terms: Vec::new(),
-            terms_by_first: HashMap::new(),
-            terms_by_noun_head: HashMap::new(),
-            terms_by_verb_head: HashMap::new(),
-            nouns: HashMap::new(),
-            verbs: HashMap::new(),
-            adjectives: HashMap::new(),
+            terms_by_first: FxHashMap::default(),
+            terms_by_noun_head: FxHashMap::default(),
+            terms_by_verb_head: FxHashMap::default(),
+            nouns: FxHashMap::default(),
+            verbs: FxHashMap::default(),
+            adjectives: FxHashMap::default(),
             id: next_id(),
             inflection: true,
         };
@@ -253,28 +241,33 @@ impl Lexicon {
 
     fn index_entry(&mut self, i: usize) {
         let e = &self.glossary.entries()[i];
-        let pos = e.pos;
-        let class = e.class;
-        let headword = citation(&e.sw).to_owned();
-        let mut forms: Vec<(String, How)> = vec![(headword.clone(), How::Exact)];
-        forms.extend(
-            e.variants
-                .iter()
-                .map(|v| (citation(v).to_owned(), How::Variant)),
-        );
-        forms.extend(
-            e.plural
-                .iter()
-                .map(|p| (citation(p).to_owned(), How::Variant)),
-        );
-        for (form, how) in forms {
-            if form.trim().is_empty() {
+        let (pos, class) = (e.pos, e.class);
+        let forms: Vec<(String, How)> = std::iter::once((e.sw.as_str(), How::Exact))
+            .chain(e.variants.iter().map(|v| (v.as_str(), How::Variant)))
+            .chain(e.plural.iter().map(|p| (p.as_str(), How::Variant)))
+            .map(|(f, how)| (f.to_owned(), how))
+            .collect();
+        for (n, (written, how)) in forms.into_iter().enumerate() {
+            // as dictionaries cite it: a bound stem without its hyphen (-panga, -kubwa)
+            let bare = written.trim_matches('-');
+            let bare_toks = tokenize::tokenize(bare);
+            let single_word = bare_toks.len() == 1 && bare_toks[0].kind == Kind::Word;
+            let (form, toks) = if single_word {
+                (bare, bare_toks)
+            } else {
+                (written.as_str(), tokenize::tokenize(&written))
+            };
+            if toks.is_empty() {
                 continue;
             }
-            if tokenize::tokenize(&form).len() == 1 {
-                self.forms.entry(key(&form)).or_default().push((i, how));
+            if toks.len() == 1 {
+                let k = key(form);
+                if n == 0 && single_word {
+                    self.index_stem(i, pos, class, &k);
+                }
+                self.forms.entry(k).or_default().push((i, how));
             } else {
-                let words = token_keys(&form);
+                let words: Vec<String> = toks.iter().map(|t| key(t.text(form))).collect();
                 let head = if how == How::Exact {
                     term_head(&words, pos, class)
                 } else {
@@ -288,22 +281,23 @@ impl Lexicon {
                 });
             }
         }
-        if is_single_word(&headword) {
-            let k = key(&headword);
-            match pos {
-                Pos::Noun => self.nouns.entry(k).or_default().push((i, class)),
-                Pos::Verb => {
-                    // a dictionary that cites verbs as infinitives (kupanga): the stem too
-                    if let Some(stem) = k.strip_prefix("ku")
-                        && stem.chars().count() >= 4
-                    {
-                        self.verbs.entry(stem.to_owned()).or_default().push(i);
-                    }
-                    self.verbs.entry(k).or_default().push(i);
+    }
+
+    /// Index a one-word headword as the stem the analyser looks for.
+    fn index_stem(&mut self, i: usize, pos: Pos, class: Option<NounClass>, k: &str) {
+        match pos {
+            Pos::Noun => self.nouns.entry(k.to_owned()).or_default().push((i, class)),
+            Pos::Verb => {
+                // a dictionary that cites verbs as infinitives (kupanga): the stem too
+                if let Some(stem) = k.strip_prefix("ku")
+                    && stem.chars().count() >= 4
+                {
+                    self.verbs.entry(stem.to_owned()).or_default().push(i);
                 }
-                Pos::Adj | Pos::Num => self.adjectives.entry(k).or_default().push(i),
-                _ => {}
+                self.verbs.entry(k.to_owned()).or_default().push(i);
             }
+            Pos::Adj | Pos::Num => self.adjectives.entry(k.to_owned()).or_default().push(i),
+            _ => {}
         }
     }
 
