@@ -1,0 +1,346 @@
+#!/usr/bin/env bash
+# Benchmark of istilahi at corpus scale, printed as Markdown tables for the README.
+#
+# Usage: scripts/bench.sh [CORPUS_FILE] [--size MB] [--gb] [--runs N] [--bin PATH]
+#
+#   CORPUS_FILE  Swahili text to measure on. Without it, ~100 MB is built by repeating the
+#                Swahili side of ../shared/corpus (voa-news.sw.txt, column `swahili` of
+#                mafand-dev.tsv and tico19-en-sw.tsv).
+#   --size MB    Build the input up to at least MB megabytes (10^6 bytes) by repeating whole
+#                copies (default 100 without CORPUS_FILE; with CORPUS_FILE, the file as is).
+#   --gb         Also build ~1 GB (1000 MB) and report annotate and unknown time and peak RSS.
+#   --runs N     Best of N runs for each corpus row (default 3; wall time is the fastest run,
+#                peak RSS the largest of all runs).
+#   --bin PATH   The istilahi binary (default: target/release/istilahi, built with
+#                `cargo build --release`).
+#
+# Measures, on one file: `annotate --format tsv` on one thread and on all cores, the same with
+# --exact-only and as the text view, `unknown --format tsv`, and `rg -o -i -w -F -f forms.txt`
+# with every surface form the glossary lists (headwords, variants, plurals); two halves of the
+# file on one thread against two; and the start-up cost of `lookup balozi` and of annotating
+# the seed article. Time: wall clock around the process; user seconds and peak RSS from
+# `/usr/bin/time -v`. Needs rg and /usr/bin/time; hyperfine (optional) times the start-up rows.
+# Not run by `cargo test`; the machine should be otherwise idle for figures worth quoting.
+set -euo pipefail
+
+die() {
+  echo "bench.sh: $*" >&2
+  exit 2
+}
+
+usage() {
+  sed -n '4,16p' "$0" | sed 's/^# \{0,1\}//'
+}
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+shared=$(cd "$repo/.." && pwd)/shared
+
+corpus=""
+size=""
+gb=0
+runs=3
+bin=""
+while [ $# -gt 0 ]; do
+  case $1 in
+    --size)
+      [ $# -ge 2 ] || die "--size needs a number of megabytes"
+      size=$2
+      shift 2
+      ;;
+    --size=*) size=${1#--size=}; shift ;;
+    --gb) gb=1; shift ;;
+    --runs)
+      [ $# -ge 2 ] || die "--runs needs a number"
+      runs=$2
+      shift 2
+      ;;
+    --runs=*) runs=${1#--runs=}; shift ;;
+    --bin)
+      [ $# -ge 2 ] || die "--bin needs a path"
+      bin=$2
+      shift 2
+      ;;
+    --bin=*) bin=${1#--bin=}; shift ;;
+    -h | --help) usage; exit 0 ;;
+    -*) die "unknown option $1 (see --help)" ;;
+    *)
+      [ -z "$corpus" ] || die "only one CORPUS_FILE, got $corpus and $1"
+      corpus=$1
+      shift
+      ;;
+  esac
+done
+case $size in '' | *[!0-9]* | 0) [ -z "$size" ] || die "--size wants a positive whole number of MB, got $size" ;; esac
+case $runs in *[!0-9]* | 0 | '') die "--runs wants a positive whole number, got $runs" ;; esac
+if [ -n "$corpus" ]; then
+  if [ ! -f "$corpus" ] || [ ! -r "$corpus" ]; then die "cannot read corpus file $corpus"; fi
+fi
+
+# --- tools -------------------------------------------------------------------------------------
+command -v rg > /dev/null || die "ripgrep (rg) is missing; install it with: apt-get install ripgrep time"
+[ -x /usr/bin/time ] || die "/usr/bin/time is missing; install it with: apt-get install ripgrep time"
+if command -v python3 > /dev/null; then
+  extract=python3
+elif command -v jq > /dev/null; then
+  extract=jq
+else
+  die "python3 or jq is needed to list the glossary's forms; install one (apt-get install jq)"
+fi
+have_hyperfine=0
+if command -v hyperfine > /dev/null; then have_hyperfine=1; fi
+
+if [ -z "$bin" ]; then
+  bin=${CARGO_TARGET_DIR:-$repo/target}/release/istilahi
+  if command -v cargo > /dev/null; then
+    (cd "$repo" && cargo build --release --quiet) || die "cargo build --release failed"
+  fi
+fi
+[ -x "$bin" ] || die "no istilahi binary at $bin (build it with cargo build --release, or pass --bin)"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/istilahi-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+
+# --- input -------------------------------------------------------------------------------------
+# repeat SRC OUT MB: whole copies of SRC into OUT until it holds at least MB * 10^6 bytes.
+repeat() {
+  local src=$1 out=$2 want=$(($3 * 1000000)) have=0 one
+  one=$(stat -c %s "$src")
+  [ "$one" -gt 0 ] || die "$src is empty"
+  : > "$out"
+  while [ "$have" -lt "$want" ]; do
+    cat "$src" >> "$out"
+    have=$((have + one))
+  done
+}
+
+if [ -n "$corpus" ]; then
+  source_desc="$corpus"
+  if [ -n "$size" ]; then
+    repeat "$corpus" "$tmp/corpus.txt" "$size"
+    input=$tmp/corpus.txt
+    source_desc="$corpus repeated to ${size} MB"
+  else
+    input=$corpus
+  fi
+  base=$corpus
+else
+  size=${size:-100}
+  for f in voa-news.sw.txt mafand-dev.tsv tico19-en-sw.tsv; do
+    [ -r "$shared/corpus/$f" ] || die "no CORPUS_FILE given and $shared/corpus/$f is missing"
+  done
+  base=$tmp/base.txt
+  {
+    cat "$shared/corpus/voa-news.sw.txt"
+    tail -n +2 "$shared/corpus/mafand-dev.tsv" | cut -f 2
+    tail -n +2 "$shared/corpus/tico19-en-sw.tsv" | cut -f 2
+  } > "$base"
+  repeat "$base" "$tmp/corpus.txt" "$size"
+  input=$tmp/corpus.txt
+  source_desc="Swahili side of ../shared/corpus (VOA news, MAFAND, TICO-19) repeated to ${size} MB"
+fi
+bytes=$(stat -c %s "$input")
+lines=$(wc -l < "$input")
+
+# Two halves of the input at a line boundary, for the two-files rows.
+split -n l/2 -d "$input" "$tmp/half."
+half_a=$tmp/half.00
+half_b=$tmp/half.01
+
+# forms.txt: every surface form the glossary lists — headwords, variants and plurals — lowercase,
+# a bound stem's hyphen dropped (-panga → panga), multi-word forms as written, deduplicated.
+"$bin" export --format json > "$tmp/glossary.json" || die "istilahi export --format json failed"
+if [ "$extract" = python3 ]; then
+  python3 - "$tmp/glossary.json" > "$tmp/forms.raw" << 'EOF'
+import json, sys
+for entry in json.load(open(sys.argv[1], encoding="utf-8")):
+    forms = [entry["sw"], *entry.get("variants", [])]
+    if entry.get("plural"):
+        forms.append(entry["plural"])
+    for form in forms:
+        form = " ".join(form.strip().strip("-").split()).lower()
+        if form:
+            print(form)
+EOF
+else
+  jq -r '.[] | .sw, (.variants // [])[], (.plural // empty)
+         | ascii_downcase | gsub("^\\s*-+|-+\\s*$"; "") | gsub("\\s+"; " ")
+         | select(length > 0)' "$tmp/glossary.json" > "$tmp/forms.raw"
+fi
+# Longest first: with several patterns rg reports, at each position, the first one in the list
+# that matches (leftmost-first), so a multi-word term must come before its own first word
+# (`waziri mkuu` before `waziri`) to be found at all, as annotate prefers the longest match.
+LC_ALL=C sort -u "$tmp/forms.raw" | awk '{print length($0) "\t" $0}' |
+  LC_ALL=C sort -t "$(printf '\t')" -k1,1nr -k2,2 | cut -f 2- > "$tmp/forms.txt"
+forms=$tmp/forms.txt
+n_forms=$(wc -l < "$forms")
+n_multi=$(grep -c ' ' "$forms" || true)
+
+# --- measuring ---------------------------------------------------------------------------------
+# measure N CMD...: runs CMD N times (stdout to /dev/null) and sets m_wall (fastest wall seconds),
+# m_user (user seconds of that run) and m_rss (largest peak RSS of all runs, KiB). Exit status 0
+# or 1 is success (1: nothing found); anything else stops the benchmark.
+measure() {
+  local n=$1 i start end ns status rss user
+  shift
+  m_wall="" m_user="" m_rss=0
+  echo "bench.sh: measuring ($n×) ${*/#$tmp\//}" >&2
+  for ((i = 0; i < n; i++)); do
+    start=$(date +%s%N)
+    status=0
+    /usr/bin/time -v -o "$tmp/time.txt" "$@" > /dev/null 2> "$tmp/stderr.txt" || status=$?
+    end=$(date +%s%N)
+    if [ "$status" -gt 1 ]; then
+      echo "bench.sh: '$*' exited with status $status:" >&2
+      head -n 5 "$tmp/stderr.txt" >&2
+      exit 2
+    fi
+    ns=$((end - start))
+    rss=$(awk -F': *' '/Maximum resident set size/ {print $2}' "$tmp/time.txt")
+    user=$(awk -F': *' '/User time \(seconds\)/ {print $2}' "$tmp/time.txt")
+    if [ "$rss" -gt "$m_rss" ]; then m_rss=$rss; fi
+    if [ -z "$m_wall" ] || [ "$ns" -lt "$m_wall" ]; then
+      m_wall=$ns
+      m_user=$user
+    fi
+  done
+  m_wall=$(awk -v ns="$m_wall" 'BEGIN {printf "%.3f", ns / 1e9}')
+}
+
+# row LABEL BYTES: one table row from the last measure.
+row() {
+  awk -v label="$1" -v bytes="$2" -v wall="$m_wall" -v user="$m_user" -v rss="$m_rss" 'BEGIN {
+    rate = bytes / 1e6 / wall
+    printf "| %s | %.1f | %.2f | %.2f | %." (rate < 1 ? 2 : 1) "f | %.1f |\n",
+      label, bytes / 1e6, wall, user, rate, rss / 1024
+  }'
+}
+
+# startup_ms CMD...: best wall time of CMD in milliseconds (hyperfine, else a loop of 20 runs).
+startup_ms() {
+  if [ "$have_hyperfine" = 1 ]; then
+    local cmd
+    cmd=$(printf '%q ' "$@")
+    hyperfine -N --style none --warmup 3 --min-runs 20 --export-json "$tmp/hf.json" "$cmd" \
+      > /dev/null 2> "$tmp/stderr.txt" || {
+      cat "$tmp/stderr.txt" >&2
+      die "hyperfine failed on: $*"
+    }
+    if [ "$extract" = python3 ]; then
+      python3 -c 'import json,sys; print("%.1f" % (1000 * json.load(open(sys.argv[1]))["results"][0]["min"]))' "$tmp/hf.json"
+    else
+      jq -r '.results[0].min * 1000 * 10 | round / 10' "$tmp/hf.json"
+    fi
+  else
+    local i start end best=""
+    for ((i = 0; i < 23; i++)); do
+      start=$(date +%s%N)
+      "$@" > /dev/null 2>&1 || true
+      end=$(date +%s%N)
+      # The first three runs warm the page cache.
+      if [ "$i" -ge 3 ] && { [ -z "$best" ] || [ $((end - start)) -lt "$best" ]; }; then
+        best=$((end - start))
+      fi
+    done
+    awk -v ns="$best" 'BEGIN {printf "%.1f", ns / 1e6}'
+  fi
+}
+
+# --- machine -----------------------------------------------------------------------------------
+cpu=$(awk -F': *' '/^model name/ {print $2; exit}' /proc/cpuinfo 2> /dev/null || true)
+[ -n "$cpu" ] || cpu=$(uname -m)
+ram=$(awk '/^MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo 2> /dev/null || echo "?")
+rustc_v=$(rustc --version 2> /dev/null || echo "rustc not found")
+load=$(cut -d ' ' -f 1-3 /proc/loadavg 2> /dev/null || echo "?")
+
+echo "## istilahi benchmark"
+echo
+echo "- Machine: $cpu, $(nproc) cores, $ram RAM, $(uname -sr)"
+echo "- Load average at start: $load"
+echo "- Tools: $("$bin" --version), $rustc_v, $(rg --version | head -n 1)$([ "$have_hyperfine" = 1 ] && echo ", $(hyperfine --version)")"
+echo "- Input: $source_desc — $(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1e6}') MB, $lines lines"
+echo "- forms.txt: $n_forms surface forms of the embedded glossary (headwords, variants, plurals; $n_multi multi-word)"
+echo "- Best of $runs runs; MB = 10^6 bytes of input; MB/s = input MB / wall s; peak RSS from /usr/bin/time -v"
+echo
+
+# --- corpus rows -------------------------------------------------------------------------------
+echo "| Command | Input MB | Wall s | User s | MB/s | Peak RSS MiB |"
+echo "|---|---:|---:|---:|---:|---:|"
+
+measure "$runs" "$bin" --threads 1 annotate --format tsv "$input"
+row "\`annotate --format tsv\`, 1 thread" "$bytes"
+ann1=$m_wall
+
+measure "$runs" "$bin" annotate --format tsv "$input"
+row "\`annotate --format tsv\`, all cores ($(nproc))" "$bytes"
+
+measure "$runs" "$bin" --threads 1 annotate --format tsv --exact-only "$input"
+row "\`annotate --format tsv --exact-only\`, 1 thread" "$bytes"
+
+measure "$runs" "$bin" --threads 1 annotate --format text "$input"
+row "\`annotate\` (text view), 1 thread" "$bytes"
+
+measure "$runs" "$bin" --threads 1 annotate --format tsv "$half_a" "$half_b"
+row "\`annotate --format tsv\` two halves, 1 thread" "$bytes"
+two1=$m_wall
+
+measure "$runs" "$bin" --threads 2 annotate --format tsv "$half_a" "$half_b"
+row "\`annotate --format tsv\` two halves, 2 threads" "$bytes"
+two2=$m_wall
+
+measure "$runs" "$bin" unknown --format tsv "$input"
+row "\`unknown --format tsv\`" "$bytes"
+
+# rg runs once whatever --runs says: with -i and thousands of patterns it is slow (about
+# 0.1 MB/s on a 2-core Xeon, so minutes on 100 MB) and its noise does not move the ratio.
+measure 1 rg -o -i -w -F -f "$forms" "$input"
+row "\`rg -o -i -w -F -f forms.txt\` (1 run)" "$bytes"
+rg1=$m_wall
+
+if [ "$gb" = 1 ]; then
+  repeat "$input" "$tmp/gb.txt" 1000
+  rm -f "$half_a" "$half_b"
+  gb_bytes=$(stat -c %s "$tmp/gb.txt")
+  measure 1 "$bin" --threads 1 annotate --format tsv "$tmp/gb.txt"
+  row "\`annotate --format tsv\` on ~1 GB, 1 thread" "$gb_bytes"
+  measure 1 "$bin" annotate --format tsv "$tmp/gb.txt"
+  row "\`annotate --format tsv\` on ~1 GB, all cores ($(nproc))" "$gb_bytes"
+  measure 1 "$bin" unknown --format tsv "$tmp/gb.txt"
+  row "\`unknown --format tsv\` on ~1 GB" "$gb_bytes"
+  rm -f "$tmp/gb.txt"
+fi
+
+echo
+awk -v a="$ann1" -v r="$rg1" -v t1="$two1" -v t2="$two2" 'BEGIN {
+  printf "- annotate --format tsv (1 thread) vs rg: %.1f× faster\n", r / a
+  printf "- two files, 2 threads vs 1: %.2f× the throughput\n", t1 / t2
+}'
+
+# --- start-up rows -----------------------------------------------------------------------------
+seed=$shared/fixtures/seed-article.sw.txt
+seed_label="the seed article"
+if [ ! -r "$seed" ]; then
+  seed=$repo/tests/data/sample.sw.txt
+  seed_label="tests/data/sample.sw.txt (no ../shared seed article)"
+fi
+echo
+if [ "$have_hyperfine" = 1 ]; then
+  echo "Start-up, whole process (best of ≥ 20 runs after 3 warm-ups, hyperfine):"
+else
+  echo "Start-up, whole process (best of 20 runs after 3 warm-ups; install hyperfine for better figures):"
+fi
+echo
+echo "| Command | Best ms | Peak RSS MiB |"
+echo "|---|---:|---:|"
+startup_row() {
+  local label=$1 ms
+  shift
+  ms=$(startup_ms "$@")
+  measure 1 "$@"
+  awk -v label="$label" -v ms="$ms" -v rss="$m_rss" 'BEGIN {
+    printf "| %s | %s | %.1f |\n", label, ms, rss / 1024
+  }'
+}
+startup_row "\`lookup balozi\`" "$bin" lookup balozi
+startup_row "\`annotate\` $seed_label (text view)" "$bin" annotate "$seed"
+startup_row "\`annotate --format tsv\` $seed_label" "$bin" annotate --format tsv "$seed"
