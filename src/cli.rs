@@ -40,7 +40,8 @@ pub struct Args {
     #[arg(long, global = true)]
     lossy: bool,
 
-    /// Worker threads for large or several inputs (default: one per core).
+    /// Worker threads (default: one per core for several inputs, one for a single input,
+    /// which keeps memory low; more threads split a large input into chunks).
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     threads: Option<u16>,
 
@@ -438,7 +439,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             let run = Run {
                 files,
                 lossy: args.lossy,
-                threads: threads(args),
+                threads: threads(args, files),
             };
             let tiers = tier_list(tiers);
             let view = View {
@@ -458,7 +459,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             let run = Run {
                 files,
                 lossy: args.lossy,
-                threads: threads(args),
+                threads: threads(args, files),
             };
             stats_files(lexicon, &run, format, per_file)
         }
@@ -670,9 +671,18 @@ struct Run<'a> {
     threads: usize,
 }
 
-fn threads(args: &Args) -> usize {
+/// Threads for a run over `files`: as asked, else one per core for several files (as ripgrep
+/// searches files in parallel) and one for a single file (each thread keeps its own memo of
+/// analyses, so threads cost memory).
+fn threads(args: &Args, files: &[PathBuf]) -> usize {
     args.threads.map_or_else(
-        || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+        || {
+            if files.len() > 1 {
+                std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+            } else {
+                1
+            }
+        },
         usize::from,
     )
 }

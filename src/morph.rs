@@ -212,6 +212,15 @@ fn fits(before: Before, rest: &str) -> bool {
 /// Every class a noun entry may have.
 const ANY_CLASS: &[&str] = &[];
 
+/// Two pieces as one string: `format!` without the formatting machinery, for the analyser's
+/// inner loops.
+fn concat(a: &str, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + b.len());
+    s.push_str(a);
+    s.push_str(b);
+    s
+}
+
 fn m(form: &str, gloss: &'static str) -> Morpheme {
     Morpheme {
         form: form.into(),
@@ -268,7 +277,7 @@ fn plural_analyses(
         if !fits(r.before, rest) || rest.chars().count() < 2 {
             continue;
         }
-        let singular = format!("{}{rest}", r.singular);
+        let singular = concat(r.singular, rest);
         if singular.chars().count() < 3 || singular == w || !stems.noun(&singular, r.classes) {
             continue;
         }
@@ -346,7 +355,7 @@ fn adjective_analyses(w: &str, stems: &impl Stems, out: &mut Vec<Parse>) {
         if !fits(before, rest) {
             continue;
         }
-        let stem = format!("{restore}{rest}");
+        let stem = concat(restore, rest);
         if stem.chars().count() < 2 || !stems.adjective(&stem) {
             continue;
         }
@@ -603,7 +612,7 @@ fn prefixes(w: &str) -> Vec<Prefix> {
     }
     // negative subjects
     for &(neg, sm, gloss) in NEGATIVE_SUBJECTS {
-        let form = format!("{neg}{sm}");
+        let form = concat(neg, sm);
         if w.starts_with(&form) {
             let mut p = if sm.is_empty() {
                 start.push(neg, gloss)
@@ -759,7 +768,7 @@ fn bodies(body: &str, stems: &impl Stems, out: &mut Vec<Body>) {
     match last {
         'i' | 'e' => {
             // negative present -i, subjunctive -e, of a stem in -a
-            let stem = format!("{inner}a");
+            let stem = concat(inner, "a");
             if inner.chars().count() >= 1 && stems.verb(&stem) {
                 let gloss = if last == 'i' { "NEG" } else { "SBJV" };
                 out.push(Body {
@@ -772,7 +781,7 @@ fn bodies(body: &str, stems: &impl Stems, out: &mut Vec<Body>) {
             if let Some(root) = body.strip_suffix("eni")
                 && !root.is_empty()
             {
-                let stem = format!("{root}a");
+                let stem = concat(root, "a");
                 if stems.verb(&stem) {
                     out.push(Body {
                         stem,
@@ -847,7 +856,7 @@ fn extensions(
         // the root with its own final vowel: -a (regular), or a loan's -i/-e/-u
         let mut found = false;
         for own in ["a", "i", "e", "u"] {
-            let stem = format!("{root}{own}");
+            let stem = concat(root, own);
             if (stem.chars().count() >= 3 || is_monosyllabic(&stem)) && stems.verb(&stem) {
                 found = true;
                 let mut morphemes = vec![stem_morpheme(root)];
