@@ -257,7 +257,7 @@ echo "## istilahi benchmark"
 echo
 echo "- Machine: $cpu, $(nproc) cores, $ram RAM, $(uname -sr)"
 echo "- Load average at start: $load"
-echo "- Tools: $("$bin" --version), $rustc_v, $(rg --version | head -n 1)$([ "$have_hyperfine" = 1 ] && echo ", $(hyperfine --version)")"
+echo "- Tools: $("$bin" --version), $rustc_v, $(rg --version | sed -n 1p)$([ "$have_hyperfine" = 1 ] && echo ", $(hyperfine --version)")"
 echo "- Input: $source_desc — $(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1e6}') MB, $lines lines"
 echo "- forms.txt: $n_forms surface forms of the embedded glossary (headwords, variants, plurals; $n_multi multi-word)"
 echo "- Best of $runs runs; MB = 10^6 bytes of input; MB/s = input MB / wall s; peak RSS from /usr/bin/time -v"
