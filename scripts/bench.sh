@@ -271,8 +271,8 @@ measure "$runs" "$bin" --threads 1 annotate --format tsv "$input"
 row "\`annotate --format tsv\`, 1 thread" "$bytes"
 ann1=$m_wall
 
-measure "$runs" "$bin" annotate --format tsv "$input"
-row "\`annotate --format tsv\`, all cores ($(nproc))" "$bytes"
+measure "$runs" "$bin" --threads "$(nproc)" annotate --format tsv "$input"
+row "\`annotate --format tsv\`, one file in chunks on all cores ($(nproc))" "$bytes"
 
 measure "$runs" "$bin" --threads 1 annotate --format tsv --exact-only "$input"
 row "\`annotate --format tsv --exact-only\`, 1 thread" "$bytes"
@@ -303,7 +303,7 @@ if [ "$gb" = 1 ]; then
   gb_bytes=$(stat -c %s "$tmp/gb.txt")
   measure 1 "$bin" --threads 1 annotate --format tsv "$tmp/gb.txt"
   row "\`annotate --format tsv\` on ~1 GB, 1 thread" "$gb_bytes"
-  measure 1 "$bin" annotate --format tsv "$tmp/gb.txt"
+  measure 1 "$bin" --threads "$(nproc)" annotate --format tsv "$tmp/gb.txt"
   row "\`annotate --format tsv\` on ~1 GB, all cores ($(nproc))" "$gb_bytes"
   measure 1 "$bin" unknown --format tsv "$tmp/gb.txt"
   row "\`unknown --format tsv\` on ~1 GB" "$gb_bytes"
