@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 
 use crate::document::{Analysis, Document, Match, Sentence, Token};
-use crate::lexicon::{Head, How, Lexicon, Reading};
+use crate::lexicon::{How, Lexicon, Reading};
 use crate::morph::{self, Parse, StemKind};
 use crate::tokenize::{self, Kind, key};
 
@@ -42,7 +42,9 @@ impl<'a> Annotation<'a> {
         let mut names = HashSet::new();
         for s in &sentences {
             for i in s.tokens.clone() {
-                if !opens(text, &tokens, s.tokens.start, i) && is_capitalised(tokens[i].text(text))
+                // capital first: `opens` walks back, and a long run of brackets would make
+                // walking from every token quadratic
+                if is_capitalised(tokens[i].text(text)) && !opens(text, &tokens, s.tokens.start, i)
                 {
                     names.insert(key(tokens[i].text(text)));
                 }
@@ -255,7 +257,20 @@ impl Annotation<'_> {
                 best = Some(hit);
             }
         };
-        for &t in self.lexicon.terms_starting(&first) {
+        let candidates = if self.lexicon.terms_starting(&first).is_empty() {
+            Vec::new()
+        } else {
+            // only the terms whose second word is here (or after a possessive) can match
+            let second = toks.get(i + 1).map(|t| key(t.text(text)));
+            let third = second
+                .as_deref()
+                .filter(|w| morph::is_possessive(w))
+                .and_then(|_| toks.get(i + 2))
+                .map(|t| key(t.text(text)));
+            self.lexicon
+                .terms_followed_by(&first, second.as_deref(), third.as_deref())
+        };
+        for t in candidates {
             if let Some((end, possessive)) = self.rest_of_term(toks, i, t, None) {
                 consider(TermHit {
                     term: t,
@@ -300,8 +315,7 @@ impl Annotation<'_> {
         let mut possessive = false;
         // a 9/10 noun is the same in both numbers: its term may stand in the plural with the
         // plural concords (kura ya maoni → kura za maoni)
-        let same_both = head.is_none()
-            && matches!(term.head, Head::Noun(Some(c)) if c.singular == 9 && c.plural == Some(10));
+        let same_both = head.is_none() && term.same_in_both_numbers();
         let mut agreeing = same_both || head.is_some_and(|p| p.kind == StemKind::Noun);
         let mut after_connective = false;
         let mut changed = false;

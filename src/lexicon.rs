@@ -78,6 +78,22 @@ pub struct Term {
     pub head: Head,
 }
 
+impl Term {
+    /// A 9/10 noun is the same in both numbers: its term, matched as written, may stand in the
+    /// plural with the plural concords (*kura ya maoni* → *kura za maoni*).
+    #[must_use]
+    pub fn same_in_both_numbers(&self) -> bool {
+        matches!(self.head, Head::Noun(Some(c)) if c.singular == 9 && c.plural == Some(10))
+    }
+
+    /// Whether the word after the first may differ from the written one when the term is
+    /// matched as written (not through an inflected head): it agrees for a 9/10 head.
+    #[must_use]
+    pub fn second_may_vary(&self) -> bool {
+        self.same_in_both_numbers()
+    }
+}
+
 /// The glossary, indexed.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -85,6 +101,11 @@ pub struct Lexicon {
     forms: HashMap<String, Vec<(usize, How)>>,
     terms: Vec<Term>,
     terms_by_first: HashMap<String, Vec<usize>>,
+    /// The same terms by first and second token key, but for those whose second word may take
+    /// other forms ([`Term::second_may_vary`]), kept by first key in `terms_varying`: so that
+    /// many terms sharing a first word cost nothing where their second word is absent.
+    terms_by_first_two: HashMap<String, HashMap<String, Vec<usize>>>,
+    terms_varying: HashMap<String, Vec<usize>>,
     terms_by_noun_head: HashMap<String, Vec<usize>>,
     terms_by_verb_head: HashMap<String, Vec<usize>>,
     nouns: HashMap<String, Vec<(usize, Option<NounClass>)>>,
@@ -133,6 +154,8 @@ impl Lexicon {
             forms: HashMap::new(),
             terms: Vec::new(),
             terms_by_first: HashMap::new(),
+            terms_by_first_two: HashMap::new(),
+            terms_varying: HashMap::new(),
             terms_by_noun_head: HashMap::new(),
             terms_by_verb_head: HashMap::new(),
             nouns: HashMap::new(),
@@ -175,6 +198,9 @@ impl Lexicon {
                 self.forms.entry(key(&form)).or_default().push((i, how));
             } else {
                 let words = token_keys(&form);
+                if words.is_empty() {
+                    continue; // nothing but marks that make no token (a byte-order mark)
+                }
                 let head = if how == How::Exact {
                     term_head(&words, pos, class)
                 } else {
@@ -213,6 +239,19 @@ impl Lexicon {
             .entry(term.words[0].clone())
             .or_default()
             .push(id);
+        if term.second_may_vary() {
+            self.terms_varying
+                .entry(term.words[0].clone())
+                .or_default()
+                .push(id);
+        } else {
+            self.terms_by_first_two
+                .entry(term.words[0].clone())
+                .or_default()
+                .entry(term.words[1].clone())
+                .or_default()
+                .push(id);
+        }
         match &term.head {
             Head::Noun(_) => self
                 .terms_by_noun_head
@@ -259,6 +298,27 @@ impl Lexicon {
     #[must_use]
     pub fn terms_starting(&self, first: &str) -> &[usize] {
         self.terms_by_first.get(first).map_or(&[], Vec::as_slice)
+    }
+
+    /// The terms written with first token key `first` that may match where the next token keys
+    /// are `second` and, after a possessive (*makao yake makuu*), `third`, in term order: those
+    /// whose second word is one of these, and those whose second word may vary.
+    #[must_use]
+    pub fn terms_followed_by(
+        &self,
+        first: &str,
+        second: Option<&str>,
+        third: Option<&str>,
+    ) -> Vec<usize> {
+        let mut out: Vec<usize> = self.terms_varying.get(first).cloned().unwrap_or_default();
+        if let Some(by_second) = self.terms_by_first_two.get(first) {
+            for next in [second, third].into_iter().flatten() {
+                out.extend(by_second.get(next).into_iter().flatten());
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// Terms whose inflecting head has the stem a parse found.
