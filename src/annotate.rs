@@ -7,12 +7,14 @@
 //! inflection (*wanaoungwa mkono*). Then single words: exact forms, then inflected readings.
 //! A capitalised word inside a sentence that no entry covers is a name; adjacent names join.
 
-use std::collections::HashSet;
+use std::rc::Rc;
+
+use rustc_hash::FxHashSet;
 
 use crate::document::{Analysis, Document, Match, Sentence, Token};
-use crate::lexicon::{How, Lexicon, Reading};
+use crate::lexicon::{Analysed, How, Lexicon, Reading};
 use crate::morph::{self, Parse, StemKind};
-use crate::tokenize::{self, Kind, key};
+use crate::tokenize::{self, Kind};
 
 /// Annotate a whole text.
 #[must_use]
@@ -25,13 +27,53 @@ pub fn annotate(lexicon: &Lexicon, source: &str, text: &str) -> Document {
 }
 
 /// An iterator over the annotated sentences of a text, computed one at a time.
+///
+/// [`Annotation::next_brief`] gives the same matches in brief, borrowed from the text and the
+/// glossary, for output that needs no more (TSV, counts): no allocation per token.
 pub struct Annotation<'a> {
     lexicon: &'a Lexicon,
     text: &'a str,
     tokens: Vec<tokenize::Token>,
     sentences: std::vec::IntoIter<tokenize::Sentence>,
     /// Capitalised words seen inside sentences: names also where they open one.
-    names: HashSet<String>,
+    names: FxHashSet<Box<str>>,
+    /// The analysis of each token of the current sentence.
+    words: Vec<Rc<Analysed>>,
+    /// The matches of the current sentence, as token ranges.
+    hits: Vec<Hit>,
+    /// The current sentence's range in `tokens`.
+    current: std::ops::Range<usize>,
+    /// Where `text` starts in the whole input: added to every span.
+    base: usize,
+}
+
+/// A match of the current sentence: tokens `from..to` and what they are.
+struct Hit {
+    from: usize,
+    to: usize,
+    what: What,
+}
+
+enum What {
+    Term(TermHit),
+    /// One word; `first` is the reading that comes first in context.
+    Word {
+        first: usize,
+    },
+    Name,
+}
+
+/// A match in brief, borrowed from the text and the glossary.
+#[derive(Debug, Clone, Copy)]
+pub struct Brief<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub surface: &'a str,
+    pub lemma: &'a str,
+    pub pos: &'static str,
+    pub how: How,
+    /// The entry's renderings; `None` for a name, which renders as itself.
+    pub en: Option<&'a [String]>,
 }
 
 impl<'a> Annotation<'a> {
@@ -39,14 +81,16 @@ impl<'a> Annotation<'a> {
     pub fn new(lexicon: &'a Lexicon, text: &'a str) -> Annotation<'a> {
         let tokens = tokenize::tokenize(text);
         let sentences = tokenize::sentences(text, &tokens);
-        let mut names = HashSet::new();
+        let mut names = FxHashSet::default();
         for s in &sentences {
             for i in s.tokens.clone() {
-                // capital first: `opens` walks back, and a long run of brackets would make
-                // walking from every token quadratic
-                if is_capitalised(tokens[i].text(text)) && !opens(text, &tokens, s.tokens.start, i)
-                {
-                    names.insert(key(tokens[i].text(text)));
+                let word = tokens[i].text(text);
+                if is_capitalised(word) && !opens(text, &tokens, s.tokens.start, i) {
+                    // the analysis a capitalised word inside a sentence gets anyway
+                    let key = &lexicon.analyse(word, true).key;
+                    if !names.contains(key) {
+                        names.insert(key.clone());
+                    }
                 }
             }
         }
@@ -56,7 +100,77 @@ impl<'a> Annotation<'a> {
             tokens,
             sentences: sentences.into_iter(),
             names,
+            words: Vec::new(),
+            hits: Vec::new(),
+            current: 0..0,
+            base: 0,
         }
+    }
+
+    /// Annotate a piece of a larger input that starts at byte `base` of it: spans are then
+    /// offsets into the whole input.
+    #[must_use]
+    pub fn at(mut self, base: usize) -> Self {
+        self.base = base;
+        self
+    }
+
+    /// The tokens of the sentence last returned, with spans into this piece of text (not
+    /// shifted by the base).
+    #[must_use]
+    pub fn sentence_tokens(&self) -> &[tokenize::Token] {
+        &self.tokens[self.current.clone()]
+    }
+
+    /// The matches of the next sentence in brief, into `out` (cleared first); `false` when
+    /// there is no sentence left.
+    pub fn next_brief(&mut self, out: &mut Vec<Brief<'a>>) -> bool {
+        out.clear();
+        let Some(s) = self.sentences.next() else {
+            return false;
+        };
+        self.find(&s);
+        let text = self.text;
+        let toks = &self.tokens[s.tokens.clone()];
+        for hit in &self.hits {
+            let start = toks[hit.from].start;
+            let end = toks[hit.to - 1].end;
+            let surface = &text[start..end];
+            let (start, end) = (start + self.base, end + self.base);
+            let (entry, how) = match &hit.what {
+                What::Name => {
+                    out.push(Brief {
+                        start,
+                        end,
+                        surface,
+                        lemma: surface,
+                        pos: "name",
+                        how: How::Name,
+                        en: None,
+                    });
+                    continue;
+                }
+                What::Word { first } => {
+                    let r = &self.words[hit.from].readings[*first];
+                    (r.entry, r.how)
+                }
+                What::Term(t) => {
+                    let term = self.lexicon.term(t.term);
+                    (term.entry, t.how(term.how))
+                }
+            };
+            let e = self.lexicon.entry(entry);
+            out.push(Brief {
+                start,
+                end,
+                surface,
+                lemma: &e.sw,
+                pos: e.pos.as_str(),
+                how,
+                en: Some(&e.en),
+            });
+        }
+        true
     }
 }
 
@@ -65,6 +179,7 @@ impl Iterator for Annotation<'_> {
 
     fn next(&mut self) -> Option<Sentence> {
         let s = self.sentences.next()?;
+        self.find(&s);
         Some(self.sentence(&s))
     }
 }
@@ -76,11 +191,6 @@ fn is_capitalised(word: &str) -> bool {
 fn is_acronym(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && word.chars().all(|c| !c.is_lowercase())
-}
-
-/// Whether two tokens are a title and its dot (*Bw.*, *Dkt.*).
-fn after_title(text: &str, two: &[tokenize::Token]) -> bool {
-    two[1].text(text) == "." && tokenize::TITLES.contains(&key(two[0].text(text)).as_str())
 }
 
 /// Whether token `i` opens its sentence or a quotation (a capital there says nothing).
@@ -105,19 +215,43 @@ struct TermHit {
     possessive: bool,
 }
 
+impl TermHit {
+    /// How the term was matched, given how its form is listed.
+    fn how(&self, listed: How) -> How {
+        if self.head.is_some() || self.possessive {
+            How::Inflected
+        } else {
+            listed
+        }
+    }
+}
+
 impl Annotation<'_> {
-    fn sentence(&self, s: &tokenize::Sentence) -> Sentence {
+    /// Find the matches of sentence `s`: analyse its tokens into `words`, then fill `hits`.
+    fn find(&mut self, s: &tokenize::Sentence) {
         let text = self.text;
+        self.current = s.tokens.clone();
         let toks = &self.tokens[s.tokens.clone()];
-        let terms = self.choose_terms(toks);
-        let mut matches: Vec<Match> = Vec::new();
-        let mut spans: Vec<(usize, usize)> = Vec::new(); // token index ranges of matches
+        self.words.clear();
+        for (i, tok) in toks.iter().enumerate() {
+            let word = tok.text(text);
+            // a capitalised word inside a sentence may be a name (a proper reading)
+            let proper = is_capitalised(word) && !opens(text, toks, 0, i);
+            self.words.push(self.lexicon.analyse(word, proper));
+        }
+        let mut terms = self.choose_terms(toks);
+        let mut hits = std::mem::take(&mut self.hits);
+        hits.clear();
         let mut i = 0;
         while i < toks.len() {
-            if let Some(hit) = &terms[i] {
-                matches.push(self.term_match(toks, i, hit));
-                spans.push((i, hit.end));
-                i = hit.end;
+            if let Some(hit) = terms[i].take() {
+                let to = hit.end;
+                hits.push(Hit {
+                    from: i,
+                    to,
+                    what: What::Term(hit),
+                });
+                i = to;
                 continue;
             }
             let tok = toks[i];
@@ -126,20 +260,26 @@ impl Annotation<'_> {
                 continue;
             }
             let word = tok.text(text);
-            let initial = opens(text, &self.tokens, s.tokens.start, s.tokens.start + i);
+            let initial = opens(text, toks, 0, i);
             let capital = is_capitalised(word);
-            let titled = capital && i >= 2 && after_title(text, &toks[i - 2..i]);
-            let analysed = self.lexicon.analyse(word, capital && !initial);
-            if !titled && !analysed.readings.is_empty() {
-                let next = toks.get(i + 1).map(|t| key(t.text(text)));
-                let first = self.first_in_context(&analysed.readings, next.as_deref());
-                matches.push(self.word_match(tok, &analysed.readings, first));
-                spans.push((i, i + 1));
+            let titled = capital
+                && i >= 2
+                && toks[i - 1].text(text) == "."
+                && tokenize::TITLES.contains(&&*self.words[i - 2].key);
+            let readings = &self.words[i].readings;
+            if !titled && !readings.is_empty() {
+                let next = self.words.get(i + 1).map(|w| &*w.key);
+                let first = self.first_in_context(readings, next);
+                hits.push(Hit {
+                    from: i,
+                    to: i + 1,
+                    what: What::Word { first },
+                });
                 i += 1;
                 continue;
             }
-            let name_like =
-                is_acronym(word) || (capital && (!initial || self.names.contains(&key(word))));
+            let name_like = is_acronym(word)
+                || (capital && (!initial || self.names.contains(&self.words[i].key)));
             if name_like {
                 // join adjacent names: Jens Stoltenberg
                 let mut end = i + 1;
@@ -149,21 +289,27 @@ impl Annotation<'_> {
                     && !is_acronym(toks[end].text(text))
                     && text[toks[end - 1].end..toks[end].start] == *" "
                     && terms[end].is_none()
-                    && self
-                        .lexicon
-                        .analyse(toks[end].text(text), true)
-                        .readings
-                        .is_empty()
+                    && self.words[end].readings.is_empty()
                 {
                     end += 1;
                 }
-                matches.push(name_match(text, toks[i].start, toks[end - 1].end));
-                spans.push((i, end));
+                hits.push(Hit {
+                    from: i,
+                    to: end,
+                    what: What::Name,
+                });
                 i = end;
                 continue;
             }
             i += 1;
         }
+        self.hits = hits;
+    }
+
+    /// The sentence `s` as document data, from the hits [`Annotation::find`] left.
+    fn sentence(&self, s: &tokenize::Sentence) -> Sentence {
+        let text = self.text;
+        let toks = &self.tokens[s.tokens.clone()];
         let mut tokens: Vec<Token> = toks
             .iter()
             .map(|t| Token {
@@ -174,14 +320,31 @@ impl Annotation<'_> {
                 match_index: None,
             })
             .collect();
-        for (m, &(a, b)) in spans.iter().enumerate() {
-            for t in &mut tokens[a..b] {
+        let mut matches = Vec::with_capacity(self.hits.len());
+        for (m, hit) in self.hits.iter().enumerate() {
+            for t in &mut tokens[hit.from..hit.to] {
                 t.match_index = Some(m);
+            }
+            matches.push(match &hit.what {
+                What::Term(t) => self.term_match(toks, hit.from, t),
+                What::Word { first } => {
+                    self.word_match(toks[hit.from], &self.words[hit.from], *first)
+                }
+                What::Name => name_match(text, toks[hit.from].start, toks[hit.to - 1].end),
+            });
+        }
+        let base = self.base;
+        if base > 0 {
+            for t in &mut tokens {
+                (t.start, t.end) = (t.start + base, t.end + base);
+            }
+            for m in &mut matches {
+                (m.start, m.end) = (m.start + base, m.end + base);
             }
         }
         Sentence {
-            start: s.start,
-            end: s.end,
+            start: s.start + base,
+            end: s.end + base,
             text: text[s.start..s.end].to_owned(),
             tokens,
             matches,
@@ -243,8 +406,6 @@ impl Annotation<'_> {
 
     /// The longest term starting at token `i`.
     fn term_at(&self, toks: &[tokenize::Token], i: usize) -> Option<TermHit> {
-        let text = self.text;
-        let first = key(toks[i].text(text));
         let mut best: Option<TermHit> = None;
         let mut consider = |hit: TermHit| {
             let better = match &best {
@@ -257,20 +418,20 @@ impl Annotation<'_> {
                 best = Some(hit);
             }
         };
-        let candidates = if self.lexicon.terms_starting(&first).is_empty() {
-            Vec::new()
-        } else {
-            // only the terms whose second word is here (or after a possessive) can match
-            let second = toks.get(i + 1).map(|t| key(t.text(text)));
-            let third = second
-                .as_deref()
-                .filter(|w| morph::is_possessive(w))
-                .and_then(|_| toks.get(i + 2))
-                .map(|t| key(t.text(text)));
-            self.lexicon
-                .terms_followed_by(&first, second.as_deref(), third.as_deref())
+        let analysed = &self.words[i];
+        // a term has two words at least; one whose words are fixed needs the next word as its
+        // second, unless a possessive stands between (makao yake makuu)
+        let fixed: &[usize] = match self.words.get(i + 1) {
+            None => &[],
+            Some(next) if next.possessive => &analysed.starts,
+            Some(next) => {
+                let second = |t: &usize| self.lexicon.term(*t).words[1].as_str();
+                let from = analysed.starts.partition_point(|t| second(t) < &*next.key);
+                let to = analysed.starts.partition_point(|t| second(t) <= &*next.key);
+                &analysed.starts[from..to]
+            }
         };
-        for t in candidates {
+        for &t in fixed.iter().chain(analysed.starts_agreeing.iter()) {
             if let Some((end, possessive)) = self.rest_of_term(toks, i, t, None) {
                 consider(TermHit {
                     term: t,
@@ -281,10 +442,6 @@ impl Annotation<'_> {
             }
         }
         if toks[i].kind == Kind::Word {
-            let word = toks[i].text(text);
-            // the same reading of capitals as for single words (a name inside a sentence)
-            let proper = is_capitalised(word) && !opens(text, toks, 0, i);
-            let analysed = self.lexicon.analyse(word, proper);
             for &(t, p) in &analysed.heads {
                 let parse = &analysed.parses[p];
                 if let Some((end, possessive)) = self.rest_of_term(toks, i, t, Some(parse)) {
@@ -309,25 +466,31 @@ impl Annotation<'_> {
         t: usize,
         head: Option<&Parse>,
     ) -> Option<(usize, bool)> {
-        let text = self.text;
         let term = self.lexicon.term(t);
         let mut j = i + 1;
         let mut possessive = false;
         // a 9/10 noun is the same in both numbers: its term may stand in the plural with the
         // plural concords (kura ya maoni → kura za maoni)
-        let same_both = head.is_none() && term.same_in_both_numbers();
+        let same_both = head.is_none() && term.agrees_as_written();
         let mut agreeing = same_both || head.is_some_and(|p| p.kind == StemKind::Noun);
+        if !agreeing {
+            // nothing after the head may change but an inserted possessive: the common miss
+            // (a term starting with *kwa* at every *kwa*) ends at the second word
+            let second = self.words.get(i + 1)?;
+            if *second.key != term.words[1] && !second.possessive {
+                return None;
+            }
+        }
         let mut after_connective = false;
         let mut changed = false;
         for (n, want) in term.words.iter().enumerate().skip(1) {
-            let mut tok = toks.get(j)?;
-            // only whitespace may separate the tokens of a term, and only where the term has it
-            let mut got = key(tok.text(text));
-            if n == 1 && got != *want && morph::is_possessive(&got) && !morph::is_possessive(want) {
+            toks.get(j)?;
+            let mut got: &str = &self.words[j].key;
+            if n == 1 && got != want && morph::is_possessive(got) && !morph::is_possessive(want) {
                 possessive = true;
                 j += 1;
-                tok = toks.get(j)?;
-                got = key(tok.text(text));
+                toks.get(j)?;
+                got = &self.words[j].key;
             }
             let is_connective = morph::CONNECTIVES.contains(&want.as_str());
             let want_adjective = if agreeing && !is_connective {
@@ -336,10 +499,10 @@ impl Annotation<'_> {
                 None
             };
             let adjective = want_adjective.is_some();
-            changed |= got != *want;
-            if agreeing && is_connective && morph::CONNECTIVES.contains(&got.as_str()) {
+            changed |= got != want.as_str();
+            if agreeing && is_connective && morph::CONNECTIVES.contains(&got) {
                 let allowed = if same_both {
-                    matches!(got.as_str(), "ya" | "za" | "wa")
+                    matches!(got, "ya" | "za" | "wa")
                 } else {
                     head.and_then(|p| p.class).is_none_or(|c| {
                         got == "wa" || morph::connective(c).is_some_and(|k| k == got)
@@ -348,11 +511,11 @@ impl Annotation<'_> {
                 if !allowed {
                     return None;
                 }
-            } else if got == *want {
+            } else if got == want.as_str() {
                 // exact
-            } else if after_connective && self.is_plural_of(&got, want) {
+            } else if after_connective && self.is_plural_of(got, want) {
                 // the noun after an agreeing connective may be plural too: wakuu wa mikoa
-            } else if adjective && self.adjective_stem(&got) == want_adjective {
+            } else if adjective && self.adjective_stem(got) == want_adjective {
                 // agreeing adjective: mkuu → wakuu
             } else {
                 return None;
@@ -372,7 +535,7 @@ impl Annotation<'_> {
         })
     }
 
-    fn adjective_stem(&self, word: &str) -> Option<String> {
+    fn adjective_stem(&self, word: &str) -> Option<compact_str::CompactString> {
         self.lexicon
             .analyse(word, false)
             .parses
@@ -412,11 +575,7 @@ impl Annotation<'_> {
                 }
             }
         }
-        let how = if hit.head.is_some() || hit.possessive {
-            How::Inflected
-        } else {
-            term.how
-        };
+        let how = hit.how(term.how);
         let gloss = if affixes.is_empty() {
             entry.en[0].clone()
         } else {
@@ -444,18 +603,20 @@ impl Annotation<'_> {
             class: entry.class.map(|c| c.to_string()),
             note: entry.note.clone(),
             analyses: vec![analysis],
+            entry: Some(term.entry),
         }
     }
 
     /// The match of one word: reading `first` best, then the others in their order.
-    fn word_match(&self, tok: tokenize::Token, readings: &[Reading], first: usize) -> Match {
+    fn word_match(&self, tok: tokenize::Token, word: &Analysed, first: usize) -> Match {
+        let readings = &word.readings;
         let surface = tok.text(self.text);
         let order = std::iter::once(first).chain((0..readings.len()).filter(|&i| i != first));
         let analyses: Vec<Analysis> = order
             .map(|i| &readings[i])
             .map(|r| {
                 let e = self.lexicon.entry(r.entry);
-                let (morphemes, gloss) = match &r.parse {
+                let (morphemes, gloss) = match r.parse.map(|p| &word.parses[p]) {
                     Some(p) => (
                         surface_morphemes(surface, p),
                         p.gloss(&stem_gloss(&e.en[0])),
@@ -488,6 +649,7 @@ impl Annotation<'_> {
             class: e.class.map(|c| c.to_string()),
             note: e.note.clone(),
             analyses,
+            entry: Some(best.entry),
         }
     }
 }
@@ -506,6 +668,7 @@ fn name_match(text: &str, start: usize, end: usize) -> Match {
         class: None,
         note: None,
         analyses: Vec::new(),
+        entry: None,
         surface,
     }
 }

@@ -5,16 +5,21 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use istilahi::annotate::{self, Annotation};
 use istilahi::edit::{self, Added, Draft, OnDuplicate, split_list};
 use istilahi::error::{Error, Result};
 use istilahi::exchange;
 use istilahi::glossary::{Example, Glossary, Pos};
-use istilahi::input::read_text;
+use istilahi::input::{CHUNK_SIZE, Chunk, Chunks, read_all, read_text};
+use istilahi::parallel;
+use istilahi::unknown::UnknownWords;
+
+use crate::progress::Progress;
 use istilahi::lexicon::Lexicon;
-use istilahi::render::{self, text::Options};
+use istilahi::render::{self, text::Options, text::Tier};
+use istilahi::stats::Stats;
 use istilahi::{document::Document, lookup};
 
 /// Swahili→English glossary and translation aid: recognises glossary terms in Swahili text,
@@ -29,6 +34,15 @@ pub struct Args {
     /// Do not load the glossary built into the binary.
     #[arg(long, global = true)]
     no_default_glossary: bool,
+
+    /// Read invalid UTF-8 in input texts as U+FFFD instead of stopping (offsets then count
+    /// the repaired text).
+    #[arg(long, global = true)]
+    lossy: bool,
+
+    /// Worker threads for large or several inputs (default: one per core).
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
 
     #[command(subcommand)]
     command: Command,
@@ -53,6 +67,35 @@ enum Command {
         /// Match only forms written in the glossary (no inflected forms).
         #[arg(long)]
         exact_only: bool,
+        /// The tiers of the text view, in order (comma-separated).
+        #[arg(
+            long,
+            value_enum,
+            value_delimiter = ',',
+            default_values_t = [TierArg::Words, TierArg::Morphemes, TierArg::Gloss]
+        )]
+        tiers: Vec<TierArg>,
+    },
+    /// Coverage figures of texts: words glossed, matches by kind, unknown words, domains.
+    Stats {
+        /// Files to count (summed); `-` or nothing reads standard input.
+        files: Vec<PathBuf>,
+        #[arg(long, short, value_enum, default_value_t = StatsFormat::Text)]
+        format: StatsFormat,
+        /// Also show the figures of each file.
+        #[arg(long)]
+        per_file: bool,
+        /// Match only forms written in the glossary (no inflected forms).
+        #[arg(long)]
+        exact_only: bool,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to standard output.
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff) to standard output.
+    Man {
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "OUT")]
+        output: Option<PathBuf>,
     },
     /// Look up words or terms, in any inflected form (or English words with --en).
     Lookup {
@@ -157,6 +200,27 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         to: Option<PathBuf>,
     },
+    /// Term QA of a translation: each glossary term of a Swahili segment needs an approved
+    /// English rendering in the aligned segment (exit 1 when problems are found).
+    Qa {
+        /// The Swahili text; alone, a TSV with `swahili` and `english` columns.
+        source: PathBuf,
+        /// The English translation, one segment a line (blank lines ignored).
+        target: Option<PathBuf>,
+        /// Segments are lines, or blank-line-separated paragraphs.
+        #[arg(long, value_enum, default_value_t = QaAlign::Line)]
+        align: QaAlign,
+        /// Check every entry, not only domain terms.
+        #[arg(long)]
+        all: bool,
+        #[arg(long, short, value_enum, default_value_t = QaFormat::Text)]
+        format: QaFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "OUT")]
+        output: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+    },
     /// About the personal glossary.
     Glossary {
         #[command(subcommand)]
@@ -201,6 +265,38 @@ enum AnnotateFormat {
     Json,
     Jsonl,
     Tsv,
+    /// A self-contained HTML reading page.
+    Html,
+    /// Markdown for a Git forge.
+    Markdown,
+    /// SIL Toolbox interlinear text (standard format markers).
+    Sfm,
+    /// FLEx interlinear XML.
+    Flextext,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TierArg {
+    Words,
+    Morphemes,
+    Gloss,
+}
+
+impl From<TierArg> for Tier {
+    fn from(t: TierArg) -> Tier {
+        match t {
+            TierArg::Words => Tier::Words,
+            TierArg::Morphemes => Tier::Morphemes,
+            TierArg::Gloss => Tier::Gloss,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum StatsFormat {
+    Text,
+    Json,
+    Tsv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -208,6 +304,19 @@ enum UnknownFormat {
     Text,
     Tsv,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum QaFormat {
+    Text,
+    Json,
+    Tsv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum QaAlign {
+    Line,
+    Paragraph,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -311,6 +420,9 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     if let Some(code) = run_editing(&args.command)? {
         return Ok(code);
     }
+    if let Some(code) = run_shell(&args.command)? {
+        return Ok(code);
+    }
     let glossary = load_glossary(args)?;
     match args.command {
         Command::Annotate {
@@ -320,12 +432,41 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             width,
             color,
             exact_only,
+            ref tiers,
         } => {
             let mut lexicon = Lexicon::new(glossary);
             if exact_only {
                 lexicon = lexicon.exact_only();
             }
-            annotate_files(&lexicon, files, format, output.as_deref(), width, color)
+            let run = Run {
+                files,
+                lossy: args.lossy,
+                threads: threads(args),
+            };
+            let tiers = tier_list(tiers);
+            let view = View {
+                width,
+                color,
+                tiers: &tiers,
+            };
+            annotate_files(&lexicon, &run, format, output.as_deref(), view)
+        }
+        Command::Stats {
+            ref files,
+            format,
+            per_file,
+            exact_only,
+        } => {
+            let mut lexicon = Lexicon::new(glossary);
+            if exact_only {
+                lexicon = lexicon.exact_only();
+            }
+            let run = Run {
+                files,
+                lossy: args.lossy,
+                threads: threads(args),
+            };
+            stats_files(&lexicon, &run, format, per_file)
         }
         Command::Lookup {
             ref words,
@@ -337,6 +478,31 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             lookup_words(&lexicon, words, format, en, color)
         }
         Command::Lint { ref files } => lint(args, files),
+        Command::Qa {
+            ref source,
+            ref target,
+            align,
+            all,
+            format,
+            ref output,
+            color,
+        } => {
+            let lexicon = Lexicon::new(glossary);
+            let segments = match target {
+                None => istilahi::bitext::read_tsv(source, &read_text(source)?)?,
+                Some(target) => istilahi::bitext::align(
+                    source,
+                    &read_text(source)?,
+                    target,
+                    &read_text(target)?,
+                    match align {
+                        QaAlign::Line => istilahi::bitext::Align::Line,
+                        QaAlign::Paragraph => istilahi::bitext::Align::Paragraph,
+                    },
+                )?,
+            };
+            qa(&lexicon, &segments, all, format, output.as_deref(), color)
+        }
         Command::Export { format, ref output } => {
             let drafts: Vec<Draft> = glossary.entries().iter().map(Draft::from_entry).collect();
             export(&drafts, format, output.as_deref())
@@ -346,6 +512,9 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         | Command::Edit { .. }
         | Command::Remove { .. }
         | Command::Glossary { .. } => unreachable!("handled by run_editing"),
+        Command::Completions { .. } | Command::Man { .. } => {
+            unreachable!("handled by run_shell")
+        }
         Command::Unknown {
             ref files,
             format,
@@ -353,11 +522,20 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             limit,
         } => {
             let lexicon = Lexicon::new(glossary);
-            let mut texts = Vec::with_capacity(files.len());
-            for f in files {
-                texts.push((f.display().to_string(), read_text(f)?));
+            let run = Run {
+                files,
+                lossy: args.lossy,
+                threads: 1,
+            };
+            let mut unknown = UnknownWords::default();
+            let progress = Progress::new(files);
+            for item in run.chunks()? {
+                let (file, chunk) = item?;
+                unknown.add(&lexicon, &name_of(&files[file]), &chunk.text, chunk.line);
+                progress.advance(chunk.text.len());
             }
-            let mut words = istilahi::unknown::unknown_words(&lexicon, &texts);
+            drop(progress);
+            let mut words = unknown.finish();
             words.retain(|u| u.count >= min_count);
             if limit > 0 {
                 words.truncate(limit);
@@ -480,26 +658,71 @@ fn terminal_width() -> usize {
     terminal_size::terminal_size().map_or(100, |(w, _)| usize::from(w.0))
 }
 
-fn annotate_files(
-    lexicon: &Lexicon,
-    files: &[PathBuf],
-    format: AnnotateFormat,
-    out_path: Option<&Path>,
+/// The inputs of a run and how to read them.
+struct Run<'a> {
+    files: &'a [PathBuf],
+    lossy: bool,
+    threads: usize,
+}
+
+fn threads(args: &Args) -> usize {
+    args.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+        usize::from,
+    )
+}
+
+/// How an input is named in output: `<stdin>` for `-`.
+fn name_of(path: &Path) -> String {
+    istilahi::input::display_path(path).display().to_string()
+}
+
+impl Run<'_> {
+    /// The chunks of every input in turn, with the index of its file. Every file is opened
+    /// first, so a missing file or a directory fails before any output.
+    fn chunks(&self) -> Result<impl Iterator<Item = Result<(usize, Chunk)>> + Send + use<>> {
+        let readers = self
+            .files
+            .iter()
+            .map(|f| Chunks::open(f, self.lossy))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(readers
+            .into_iter()
+            .enumerate()
+            .flat_map(|(i, chunks)| chunks.map(move |c| c.map(|c| (i, c)))))
+    }
+}
+
+/// The text view's flags.
+#[derive(Clone, Copy)]
+struct View<'a> {
     width: Option<u16>,
     color: ColorChoice,
+    tiers: &'a [Tier],
+}
+
+fn annotate_files(
+    lexicon: &Lexicon,
+    run: &Run,
+    format: AnnotateFormat,
+    out_path: Option<&Path>,
+    view: View,
 ) -> Result<ExitCode> {
+    let View {
+        width,
+        color,
+        tiers,
+    } = view;
     let stdin = [PathBuf::from("-")];
-    let files = if files.is_empty() { &stdin[..] } else { files };
-    // read everything first: a bad file fails before any output is written
-    let mut inputs: Vec<(String, String)> = Vec::with_capacity(files.len());
-    for f in files {
-        let name = if f.as_os_str() == "-" {
-            "<stdin>".to_owned()
+    let run = Run {
+        files: if run.files.is_empty() {
+            &stdin[..]
         } else {
-            f.display().to_string()
-        };
-        inputs.push((name, read_text(f)?));
-    }
+            run.files
+        },
+        ..*run
+    };
+    let names: Vec<String> = run.files.iter().map(|f| name_of(f)).collect();
     let mut out = if format == AnnotateFormat::Text {
         output(out_path, color)?
     } else {
@@ -516,51 +739,167 @@ fn annotate_files(
         usize::from,
     );
     let mut found = false;
-    let w = &mut out;
-    let result: io::Result<()> = (|| {
-        match format {
-            AnnotateFormat::Jsonl => {
-                for (name, text) in &inputs {
-                    for s in Annotation::new(lexicon, text) {
-                        found |= !s.matches.is_empty();
-                        render::json::render_sentence(w, name, &s)?;
-                    }
-                }
+    let progress = Progress::new(run.files);
+    match format {
+        AnnotateFormat::Tsv | AnnotateFormat::Jsonl => {
+            // chunks on every core, output in input order
+            if format == AnnotateFormat::Tsv {
+                render::tsv::render_header(&mut out).map_err(stdout_error)?;
             }
-            AnnotateFormat::Json => {
-                let docs: Vec<Document> = inputs
-                    .iter()
-                    .map(|(name, text)| annotate::annotate(lexicon, name, text))
-                    .collect();
-                found = docs.iter().any(has_matches);
-                render::json::render(w, &docs)?;
-            }
-            AnnotateFormat::Tsv => {
-                render::tsv::render_header(w)?;
-                for (_, text) in &inputs {
-                    for s in Annotation::new(lexicon, text) {
-                        found |= !s.matches.is_empty();
-                        render::tsv::render_sentence(w, &s)?;
-                    }
-                }
-            }
-            AnnotateFormat::Text => {
-                let heading = inputs.len() > 1;
-                for (name, text) in &inputs {
-                    if heading {
-                        render::text::render_heading(w, name)?;
-                    }
-                    for (n, s) in Annotation::new(lexicon, text).enumerate() {
-                        found |= !s.matches.is_empty();
-                        render::text::render_sentence(w, text, n + 1, &s, Options { width })?;
-                    }
+            let work = |lx: &Lexicon, (file, chunk): (usize, Chunk)| -> (Vec<u8>, bool, usize) {
+                let mut buf = Vec::with_capacity(chunk.text.len() * 8);
+                let found = annotate_chunk(lx, format, &names[file], &chunk, &mut buf);
+                (buf, found, chunk.text.len())
+            };
+            let mut sink = |(buf, any, bytes): (Vec<u8>, bool, usize)| -> Result<()> {
+                found |= any;
+                progress.advance(bytes);
+                out.write_all(&buf).map_err(stdout_error)
+            };
+            let threads = if run.files.len() > 1 || total_size(run.files) > CHUNK_SIZE as u64 {
+                run.threads
+            } else {
+                1
+            };
+            if threads > 1 {
+                parallel::ordered(
+                    run.chunks()?,
+                    threads,
+                    2 * threads,
+                    || (),
+                    |(), item| work(lexicon, item),
+                    &mut sink,
+                )?;
+            } else {
+                for item in run.chunks()? {
+                    sink(work(lexicon, item?))?;
                 }
             }
         }
-        w.flush()
-    })();
-    result.map_err(stdout_error)?;
+        AnnotateFormat::Sfm | AnnotateFormat::Flextext => {
+            let mut inputs = Vec::with_capacity(run.files.len());
+            for (f, name) in run.files.iter().zip(&names) {
+                inputs.push((name.clone(), read_all(f, run.lossy)?));
+            }
+            found = interlinear_export(&mut out, lexicon, &inputs, format).map_err(stdout_error)?;
+        }
+        AnnotateFormat::Text => {
+            let heading = run.files.len() > 1;
+            let mut file = usize::MAX;
+            let mut n = 0;
+            for item in run.chunks()? {
+                let (i, chunk) = item?;
+                let w = &mut out;
+                let result: io::Result<()> = (|| {
+                    if i != file {
+                        (file, n) = (i, 0);
+                        if heading {
+                            render::text::render_heading(w, &names[i])?;
+                        }
+                    }
+                    for s in Annotation::new(lexicon, &chunk.text).at(chunk.offset) {
+                        n += 1;
+                        found |= !s.matches.is_empty();
+                        let options = Options {
+                            width,
+                            tiers,
+                            lexicon: Some(lexicon),
+                        };
+                        render::text::render_sentence(w, n, &s, options)?;
+                    }
+                    Ok(())
+                })();
+                result.map_err(stdout_error)?;
+                progress.advance(chunk.text.len());
+            }
+        }
+        AnnotateFormat::Json | AnnotateFormat::Html | AnnotateFormat::Markdown => {
+            // one document over all inputs: read whole
+            let mut docs = Vec::with_capacity(run.files.len());
+            for (f, name) in run.files.iter().zip(&names) {
+                let text = read_all(f, run.lossy)?;
+                docs.push(annotate::annotate(lexicon, name, &text));
+                progress.advance(text.len());
+            }
+            found = docs.iter().any(has_matches);
+            let entries = lexicon.glossary().entries();
+            match format {
+                AnnotateFormat::Html => render::html::render(&mut out, &docs, entries),
+                AnnotateFormat::Markdown => render::markdown::render(&mut out, &docs, entries),
+                _ => render::json::render(&mut out, &docs),
+            }
+            .map_err(stdout_error)?;
+        }
+    }
+    drop(progress);
+    out.flush().map_err(stdout_error)?;
     Ok(if found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Annotate one chunk of an input into `buf` in a streaming format; whether anything matched.
+fn annotate_chunk(
+    lexicon: &Lexicon,
+    format: AnnotateFormat,
+    name: &str,
+    chunk: &Chunk,
+    buf: &mut Vec<u8>,
+) -> bool {
+    let mut found = false;
+    let mut annotation = Annotation::new(lexicon, &chunk.text).at(chunk.offset);
+    // writing to a Vec cannot fail
+    if format == AnnotateFormat::Tsv {
+        let mut briefs = Vec::new();
+        while annotation.next_brief(&mut briefs) {
+            found |= !briefs.is_empty();
+            render::tsv::render_briefs(buf, &briefs).expect("writing to memory");
+        }
+    } else {
+        for s in annotation {
+            found |= !s.matches.is_empty();
+            render::json::render_sentence(buf, name, &s).expect("writing to memory");
+        }
+    }
+    found
+}
+
+/// The total size of the files, 0 for standard input.
+fn total_size(files: &[PathBuf]) -> u64 {
+    files
+        .iter()
+        .filter(|f| f.as_os_str() != "-")
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+fn qa(
+    lexicon: &Lexicon,
+    segments: &[istilahi::bitext::Segment],
+    all: bool,
+    format: QaFormat,
+    out_path: Option<&Path>,
+    color: ColorChoice,
+) -> Result<ExitCode> {
+    use istilahi::qa;
+    let checked = qa::check(lexicon, segments, qa::Options { all });
+    let summary = qa::Summary::of(&checked);
+    let mut out = if format == QaFormat::Text {
+        output(out_path, color)?
+    } else {
+        plain_output(out_path)?
+    };
+    match format {
+        QaFormat::Text => render::qa::render_text(&mut out, &checked, &summary),
+        QaFormat::Json => render::qa::render_json(&mut out, &checked, &summary),
+        QaFormat::Tsv => render::qa::render_tsv(&mut out, &checked),
+    }
+    .and_then(|()| out.flush())
+    .map_err(stdout_error)?;
+    Ok(if summary.problems() == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -815,4 +1154,148 @@ fn run_editing(command: &Command) -> Result<Option<ExitCode>> {
         _ => return Ok(None),
     };
     Ok(Some(code))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views for tools: interlinear exports, stats, shell completions and the manual page.
+
+/// The tiers of `--tiers`; a tier named twice is a usage error.
+fn tier_list(tiers: &[TierArg]) -> Vec<Tier> {
+    for (i, t) in tiers.iter().enumerate() {
+        if tiers[..i].contains(t) {
+            let name = t.to_possible_value().map(|v| v.get_name().to_owned());
+            Args::command()
+                .error(
+                    clap::error::ErrorKind::ValueValidation,
+                    format!("--tiers: {} is given twice", name.unwrap_or_default()),
+                )
+                .exit();
+        }
+    }
+    tiers.iter().copied().map(Tier::from).collect()
+}
+
+/// `annotate --format sfm|flextext`: whether any sentence had a match.
+fn interlinear_export<W: Write>(
+    w: &mut W,
+    lexicon: &Lexicon,
+    inputs: &[(String, String)],
+    format: AnnotateFormat,
+) -> io::Result<bool> {
+    let mut found = false;
+    if format == AnnotateFormat::Sfm {
+        render::sfm::render_header(w)?;
+        for (name, text) in inputs {
+            render::sfm::render_source(w, name)?;
+            for (n, s) in Annotation::new(lexicon, text).enumerate() {
+                found |= !s.matches.is_empty();
+                render::sfm::render_sentence(w, name, n + 1, &s)?;
+            }
+        }
+        return Ok(found);
+    }
+    let mut doc = render::flextext::FlexText::start(w)?;
+    for (name, text) in inputs {
+        doc.begin_text(name)?;
+        let mut last_end = None;
+        for (n, s) in Annotation::new(lexicon, text).enumerate() {
+            found |= !s.matches.is_empty();
+            let paragraph =
+                last_end.is_some_and(|e| render::flextext::is_paragraph_break(&text[e..s.start]));
+            doc.sentence(n + 1, &s, paragraph)?;
+            last_end = Some(s.end);
+        }
+        doc.end_text()?;
+    }
+    doc.finish()?;
+    Ok(found)
+}
+
+/// `istilahi stats`: the figures of every file, summed; exit 1 when there are no words. The
+/// inputs stream in chunks, counted on every core.
+fn stats_files(
+    lexicon: &Lexicon,
+    run: &Run,
+    format: StatsFormat,
+    per_file: bool,
+) -> Result<ExitCode> {
+    let stdin = [PathBuf::from("-")];
+    let run = Run {
+        files: if run.files.is_empty() {
+            &stdin[..]
+        } else {
+            run.files
+        },
+        ..*run
+    };
+    let mut total = Stats::default();
+    let mut each: Vec<(String, Stats)> = run
+        .files
+        .iter()
+        .map(|f| (name_of(f), Stats::default()))
+        .collect();
+    let progress = Progress::new(run.files);
+    let work = |(file, chunk): (usize, Chunk)| -> (usize, Stats, usize) {
+        let mut stats = Stats::default();
+        for s in Annotation::new(lexicon, &chunk.text).at(chunk.offset) {
+            stats.add(lexicon, &s);
+        }
+        (file, stats, chunk.text.len())
+    };
+    parallel::ordered(
+        run.chunks()?,
+        run.threads,
+        2 * run.threads,
+        || (),
+        |(), item| work(item),
+        |(file, stats, bytes)| {
+            progress.advance(bytes);
+            total.merge(&stats);
+            each[file].1.merge(&stats);
+            Ok(())
+        },
+    )?;
+    drop(progress);
+    if !per_file {
+        each.clear();
+    }
+    let mut out = plain_output(None)?;
+    match format {
+        StatsFormat::Text => render::stats::render_text(&mut out, &each, &total),
+        StatsFormat::Json => render::stats::render_json(&mut out, &each, &total),
+        StatsFormat::Tsv => render::stats::render_tsv(&mut out, &each, &total),
+    }
+    .and_then(|()| out.flush())
+    .map_err(stdout_error)?;
+    Ok(if total.words == 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The commands generated from the command-line definition itself (no glossary needed).
+fn run_shell(command: &Command) -> Result<Option<ExitCode>> {
+    match command {
+        Command::Completions { shell } => {
+            let mut out = plain_output(None)?;
+            clap_complete::generate(*shell, &mut Args::command(), "istilahi", &mut out);
+            out.flush().map_err(stdout_error)?;
+        }
+        Command::Man { output } => {
+            let name = output
+                .as_deref()
+                .map_or_else(|| PathBuf::from("<stdout>"), Path::to_path_buf);
+            let mut out = plain_output(output.as_deref())?;
+            clap_mangen::Man::new(Args::command())
+                .render(&mut out)
+                .and_then(|()| out.flush())
+                .map_err(|e| Error::Io {
+                    path: name,
+                    source: e,
+                })?;
+        }
+        _ => return Ok(None),
+    }
+    Ok(Some(ExitCode::SUCCESS))
 }

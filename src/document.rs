@@ -57,6 +57,10 @@ pub struct Match {
     /// Every analysis, best first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub analyses: Vec<Analysis>,
+    /// The glossary entry of the best reading, as an index into the annotating lexicon's
+    /// `Glossary::entries` (none for a name), for views that show the whole entry. Not in JSON.
+    #[serde(skip)]
+    pub entry: Option<usize>,
 }
 
 impl Match {

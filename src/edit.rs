@@ -43,6 +43,9 @@ pub struct Draft {
     pub not: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub forbidden: Vec<String>,
+    /// `Some(false)`: `qa` skips the entry (absent means checked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qa: Option<bool>,
 }
 
 impl Draft {
@@ -61,6 +64,7 @@ impl Draft {
             example: e.example.clone(),
             not: e.not.clone(),
             forbidden: e.forbidden.clone(),
+            qa: (!e.qa).then_some(false),
         }
     }
 
@@ -101,6 +105,9 @@ impl Draft {
             if !v.is_empty() {
                 t.insert(k, Item::Value(array(v)));
             }
+        }
+        if let Some(qa) = self.qa {
+            t.insert("qa", toml_edit::value(qa));
         }
         t
     }
@@ -405,6 +412,20 @@ impl GlossaryFile {
                     let items = split_list(&value);
                     set_or_remove(t, &field, (!items.is_empty()).then(|| array(&items)));
                 }
+                "qa" => {
+                    let flag = match value.as_str() {
+                        "" => None,
+                        "true" => Some(Value::from(true)),
+                        "false" => Some(Value::from(false)),
+                        _ => {
+                            return Err(Error::BadAssignment {
+                                assignment: a.clone(),
+                                message: "`qa` is true or false".into(),
+                            });
+                        }
+                    };
+                    set_or_remove(t, "qa", flag);
+                }
                 "example.sw" | "example.en" => {
                     let k = &field["example.".len()..];
                     let mut ex = t
@@ -428,7 +449,7 @@ impl GlossaryFile {
                     return Err(Error::BadAssignment {
                         assignment: a.clone(),
                         message: "unknown field (expected sw, en, pos, class, plural, domain, \
-                                  variants, note, not, forbidden, example.sw, example.en)"
+                                  variants, note, not, forbidden, qa, example.sw, example.en)"
                             .into(),
                     });
                 }
@@ -719,6 +740,26 @@ mod tests {
         ));
         assert!(matches!(
             gf.set("balozi", None, &["colour=red".into()]),
+            Err(Error::BadAssignment { .. })
+        ));
+    }
+
+    #[test]
+    fn qa_flag_is_set_read_and_carried() {
+        let mut gf = open();
+        gf.set("amani", None, &["qa=false".into()]).unwrap();
+        let text = gf.validated().unwrap();
+        assert!(text.ends_with("class = \"9/10\"\nqa = false\n"), "{text}");
+        let entries = glossary::parse_file(Path::new("g.toml"), &text).unwrap();
+        assert!(entries[0].qa && !entries[1].qa);
+        let d = Draft::from_entry(&entries[1]);
+        assert_eq!(d.qa, Some(false));
+        assert_eq!(Draft::from_entry(&entries[0]).qa, None);
+        assert!(d.to_toml().ends_with("qa = false\n"));
+        gf.set("amani", None, &["qa=".into()]).unwrap();
+        assert_eq!(gf.text(), FILE);
+        assert!(matches!(
+            gf.set("amani", None, &["qa=no".into()]),
             Err(Error::BadAssignment { .. })
         ));
     }

@@ -140,6 +140,27 @@ pub enum Error {
         message: String,
     },
 
+    /// A bilingual TSV that cannot be read: a missing column, a bad record.
+    #[error("{}:{at}: {message}", path.display())]
+    Bitext {
+        path: PathBuf,
+        at: Position,
+        message: String,
+    },
+
+    /// A source and a target text that do not split into the same number of segments.
+    #[error(
+        "{} has {swahili_segments} segments but {} has {english_segments}; the translation is not aligned",
+        swahili.display(),
+        english.display()
+    )]
+    Misaligned {
+        swahili: PathBuf,
+        english: PathBuf,
+        swahili_segments: usize,
+        english_segments: usize,
+    },
+
     #[error(
         "no data directory for the personal glossary; set ISTILAHI_USER_GLOSSARY to a file path"
     )]

@@ -184,6 +184,8 @@ pub struct Entry {
     pub example: Option<Example>,
     pub not: Vec<String>,
     pub forbidden: Vec<String>,
+    /// Whether `qa` checks the entry's renderings in translations (`qa = false` skips it).
+    pub qa: bool,
     pub origin: Origin,
 }
 
@@ -206,6 +208,7 @@ struct RawEntry {
     not: Vec<String>,
     #[serde(default)]
     forbidden: Vec<String>,
+    qa: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -326,6 +329,7 @@ fn validate(raw: RawEntry, origin: Origin) -> Result<Entry> {
         example: raw.example,
         not: raw.not,
         forbidden: raw.forbidden,
+        qa: raw.qa.unwrap_or(true),
         origin,
     })
 }

@@ -8,6 +8,9 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use rustc_hash::FxHashMap;
 use std::rc::Rc;
 
 use crate::glossary::{Entry, Glossary, NounClass, Pos};
@@ -38,22 +41,21 @@ impl How {
     }
 }
 
-/// One reading of a word: an entry, how it was reached and, for inflected readings, the parse.
-#[derive(Debug, Clone)]
+/// One reading of a word: an entry, how it was reached and, for inflected readings, the parse
+/// (an index into [`Analysed::parses`]).
+#[derive(Debug, Clone, Copy)]
 pub struct Reading {
     pub entry: usize,
     pub how: How,
-    pub parse: Option<Parse>,
+    pub parse: Option<usize>,
+    cost: u32,
 }
 
 impl Reading {
+    /// How far the reading is from the written form: 0 for the headword itself.
     #[must_use]
     pub fn cost(&self) -> u32 {
-        match self.how {
-            How::Exact => 0,
-            How::Variant => 1,
-            _ => self.parse.as_ref().map_or(5, |p| p.cost + 1),
-        }
+        self.cost
     }
 }
 
@@ -79,18 +81,11 @@ pub struct Term {
 }
 
 impl Term {
-    /// A 9/10 noun is the same in both numbers: its term, matched as written, may stand in the
-    /// plural with the plural concords (*kura ya maoni* → *kura za maoni*).
+    /// Whether the words after the first may change even when the first stands as written: a
+    /// 9/10 noun is the same in both numbers, so its term may take plural concords.
     #[must_use]
-    pub fn same_in_both_numbers(&self) -> bool {
+    pub fn agrees_as_written(&self) -> bool {
         matches!(self.head, Head::Noun(Some(c)) if c.singular == 9 && c.plural == Some(10))
-    }
-
-    /// Whether the word after the first may differ from the written one when the term is
-    /// matched as written (not through an inflected head): it agrees for a 9/10 head.
-    #[must_use]
-    pub fn second_may_vary(&self) -> bool {
-        self.same_in_both_numbers()
     }
 }
 
@@ -101,29 +96,108 @@ pub struct Lexicon {
     forms: HashMap<String, Vec<(usize, How)>>,
     terms: Vec<Term>,
     terms_by_first: HashMap<String, Vec<usize>>,
-    /// The same terms by first and second token key, but for those whose second word may take
-    /// other forms ([`Term::second_may_vary`]), kept by first key in `terms_varying`: so that
-    /// many terms sharing a first word cost nothing where their second word is absent.
-    terms_by_first_two: HashMap<String, HashMap<String, Vec<usize>>>,
-    terms_varying: HashMap<String, Vec<usize>>,
     terms_by_noun_head: HashMap<String, Vec<usize>>,
     terms_by_verb_head: HashMap<String, Vec<usize>>,
     nouns: HashMap<String, Vec<(usize, Option<NounClass>)>>,
     verbs: HashMap<String, Vec<usize>>,
     adjectives: HashMap<String, Vec<usize>>,
-    /// Analyses per word key: `[common, proper]` (a capitalised word inside a sentence).
-    memo: [RefCell<HashMap<String, Rc<Analysed>>>; 2],
+    /// Names this lexicon's analyses in each thread's memo.
+    id: u64,
     inflection: bool,
+}
+
+/// How many word types the analysis memo holds at most: enough for the working vocabulary of
+/// a news corpus, and a bound on memory whatever the input.
+pub const MEMO_LIMIT: usize = 64_000;
+
+/// A memo in two generations: when the young one is full it becomes the old one, and the old
+/// one is dropped; a word found in the old generation moves back to the young one. Words in
+/// use stay; memory is bounded by [`MEMO_LIMIT`] analyses.
+#[derive(Debug, Default)]
+struct Memo {
+    young: FxHashMap<Box<str>, Rc<Analysed>>,
+    old: FxHashMap<Box<str>, Rc<Analysed>>,
+}
+
+/// Each thread's memo of analyses, `[common, proper]` (a capitalised word inside a sentence),
+/// for the lexicon whose id it holds: the lexicon itself is shared by every thread.
+struct ThreadMemo {
+    lexicon: u64,
+    memo: [Memo; 2],
+}
+
+thread_local! {
+    static MEMO: RefCell<ThreadMemo> = RefCell::new(ThreadMemo {
+        lexicon: 0,
+        memo: Default::default(),
+    });
+}
+
+/// A new lexicon id (0 is no lexicon).
+fn next_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 /// Everything known of one word type: its readings (entries) and every parse (which may also
 /// reach the head of a multi-word term).
 #[derive(Debug, Default)]
 pub struct Analysed {
+    /// The lookup key of the word ([`key`]).
+    pub key: Box<str>,
+    /// The multi-word terms whose first token key is this word's and whose other words are
+    /// fixed, in the order of their second words.
+    pub starts: Box<[usize]>,
+    /// Those whose later words agree with a plural of the first (9/10 nouns: *kura za maoni*).
+    pub starts_agreeing: Box<[usize]>,
+    /// Whether the word is a possessive (*yake*), which may stand inside a term.
+    pub possessive: bool,
     pub readings: Vec<Reading>,
     pub parses: Vec<Parse>,
     /// The multi-word terms whose inflecting head a parse reaches: `(term, index in parses)`.
     pub heads: Vec<(usize, usize)>,
+}
+
+impl Analysed {
+    /// The analysis as memoised: only the parses a later step reads are kept (those of a
+    /// reading or a term head, and every noun and adjective parse, which agreement inside
+    /// terms asks about); most verb parses are other splits of the same reading.
+    fn kept(
+        key: String,
+        (starts, starts_agreeing, possessive): (Box<[usize]>, Box<[usize]>, bool),
+        mut readings: Vec<Reading>,
+        parses: Vec<Parse>,
+        mut heads: Vec<(usize, usize)>,
+    ) -> Analysed {
+        let mut index = vec![usize::MAX; parses.len()];
+        let mut kept = Vec::new();
+        for (p, parse) in parses.into_iter().enumerate() {
+            let used = parse.kind != StemKind::Verb
+                || readings.iter().any(|r| r.parse == Some(p))
+                || heads.iter().any(|&(_, h)| h == p);
+            if used {
+                index[p] = kept.len();
+                kept.push(parse);
+            }
+        }
+        for r in &mut readings {
+            r.parse = r.parse.map(|p| index[p]);
+        }
+        for h in &mut heads {
+            h.1 = index[h.1];
+        }
+        readings.shrink_to_fit();
+        heads.shrink_to_fit();
+        Analysed {
+            key: key.into(),
+            starts,
+            starts_agreeing,
+            possessive,
+            readings,
+            parses: kept,
+            heads,
+        }
+    }
 }
 
 /// Split a glossary form into token keys (`Covid-19` → `covid`, `-`, `19`).
@@ -154,18 +228,21 @@ impl Lexicon {
             forms: HashMap::new(),
             terms: Vec::new(),
             terms_by_first: HashMap::new(),
-            terms_by_first_two: HashMap::new(),
-            terms_varying: HashMap::new(),
             terms_by_noun_head: HashMap::new(),
             terms_by_verb_head: HashMap::new(),
             nouns: HashMap::new(),
             verbs: HashMap::new(),
             adjectives: HashMap::new(),
-            memo: [RefCell::new(HashMap::new()), RefCell::new(HashMap::new())],
+            id: next_id(),
             inflection: true,
         };
         for i in 0..lx.glossary.len() {
             lx.index_entry(i);
+        }
+        // terms by their second word, so that a text's second word finds its terms at once
+        let terms = &lx.terms;
+        for list in lx.terms_by_first.values_mut() {
+            list.sort_by(|&a, &b| terms[a].words[1].cmp(&terms[b].words[1]));
         }
         for hits in lx.forms.values_mut() {
             hits.sort_by_key(|&(e, how)| (how, pos_rank(lx.glossary.entries()[e].pos)));
@@ -239,19 +316,6 @@ impl Lexicon {
             .entry(term.words[0].clone())
             .or_default()
             .push(id);
-        if term.second_may_vary() {
-            self.terms_varying
-                .entry(term.words[0].clone())
-                .or_default()
-                .push(id);
-        } else {
-            self.terms_by_first_two
-                .entry(term.words[0].clone())
-                .or_default()
-                .entry(term.words[1].clone())
-                .or_default()
-                .push(id);
-        }
         match &term.head {
             Head::Noun(_) => self
                 .terms_by_noun_head
@@ -273,9 +337,7 @@ impl Lexicon {
     #[must_use]
     pub fn exact_only(mut self) -> Lexicon {
         self.inflection = false;
-        for m in &self.memo {
-            m.borrow_mut().clear();
-        }
+        self.id = next_id();
         self
     }
 
@@ -294,31 +356,10 @@ impl Lexicon {
         &self.terms[i]
     }
 
-    /// Terms whose first token key is `first`.
+    /// Terms whose first token key is `first`, in the order of their second words.
     #[must_use]
     pub fn terms_starting(&self, first: &str) -> &[usize] {
         self.terms_by_first.get(first).map_or(&[], Vec::as_slice)
-    }
-
-    /// The terms written with first token key `first` that may match where the next token keys
-    /// are `second` and, after a possessive (*makao yake makuu*), `third`, in term order: those
-    /// whose second word is one of these, and those whose second word may vary.
-    #[must_use]
-    pub fn terms_followed_by(
-        &self,
-        first: &str,
-        second: Option<&str>,
-        third: Option<&str>,
-    ) -> Vec<usize> {
-        let mut out: Vec<usize> = self.terms_varying.get(first).cloned().unwrap_or_default();
-        if let Some(by_second) = self.terms_by_first_two.get(first) {
-            for next in [second, third].into_iter().flatten() {
-                out.extend(by_second.get(next).into_iter().flatten());
-            }
-        }
-        out.sort_unstable();
-        out.dedup();
-        out
     }
 
     /// Terms whose inflecting head has the stem a parse found.
@@ -329,7 +370,7 @@ impl Lexicon {
             StemKind::Verb => &self.terms_by_verb_head,
             StemKind::Adjective => return &[],
         };
-        map.get(&parse.stem).map_or(&[], Vec::as_slice)
+        map.get(parse.stem.as_str()).map_or(&[], Vec::as_slice)
     }
 
     /// Exact forms (headwords, variants, plurals) equal to the key.
@@ -340,19 +381,46 @@ impl Lexicon {
 
     /// Every reading of a word, best first, and its parses. `proper`: a capitalised word inside
     /// a sentence. Memoised per word type.
+    #[must_use]
     pub fn analyse(&self, word: &str, proper: bool) -> Rc<Analysed> {
-        let k = key(word);
-        let memo = &self.memo[usize::from(proper)];
-        if let Some(r) = memo.borrow().get(&k) {
-            return Rc::clone(r);
+        let found = MEMO.with_borrow_mut(|m| {
+            if m.lexicon != self.id {
+                *m = ThreadMemo {
+                    lexicon: self.id,
+                    memo: Default::default(),
+                };
+            }
+            let memo = &mut m.memo[usize::from(proper)];
+            if let Some(r) = memo.young.get(word) {
+                return Some(Rc::clone(r));
+            }
+            let old = memo.old.remove(word)?;
+            memo.young.insert(word.into(), Rc::clone(&old));
+            Some(old)
+        });
+        if let Some(r) = found {
+            return r;
         }
-        let analysed = Rc::new(self.analyse_key(&k, proper));
-        memo.borrow_mut().insert(k, Rc::clone(&analysed));
+        let analysed = Rc::new(self.analyse_key(key(word), proper));
+        MEMO.with_borrow_mut(|m| {
+            let memo = &mut m.memo[usize::from(proper)];
+            if memo.young.len() >= MEMO_LIMIT / 2 {
+                // the older half goes; what was used since it was young is kept
+                memo.old = std::mem::take(&mut memo.young);
+            }
+            memo.young.insert(word.into(), Rc::clone(&analysed));
+        });
         analysed
     }
 
-    fn analyse_key(&self, k: &str, proper: bool) -> Analysed {
-        let parses = if self.inflection {
+    fn analyse_key(&self, key: String, proper: bool) -> Analysed {
+        let k = key.as_str();
+        let (agreeing, fixed): (Vec<usize>, Vec<usize>) = self
+            .terms_starting(k)
+            .iter()
+            .partition(|&&t| self.terms[t].agrees_as_written());
+        let starts = (fixed.into(), agreeing.into(), morph::is_possessive(k));
+        let parses = if self.inflection && k.chars().any(char::is_alphabetic) {
             morph::analyse(k, self, proper)
         } else {
             Vec::new()
@@ -367,16 +435,13 @@ impl Lexicon {
                     entry,
                     how,
                     parse: None,
+                    cost: u32::from(how != How::Exact),
                 })
                 .collect();
-            return Analysed {
-                readings,
-                parses,
-                heads,
-            };
+            return Analysed::kept(key, starts, readings, parses, heads);
         }
         let mut readings = Vec::new();
-        for parse in &parses {
+        for (p, parse) in parses.iter().enumerate() {
             for entry in self.entries_for(parse) {
                 // a capitalised word inside a sentence is a name before it is the plural of a
                 // common noun whose class nobody declared (Makamba is not "ropes"); a capitalised
@@ -388,7 +453,8 @@ impl Lexicon {
                 readings.push(Reading {
                     entry,
                     how: How::Inflected,
-                    parse: Some(parse.clone()),
+                    parse: Some(p),
+                    cost: parse.cost + 1,
                 });
             }
         }
@@ -396,11 +462,7 @@ impl Lexicon {
         // one reading per entry: its cheapest parse (other splits of the same lemma are noise)
         let mut seen = std::collections::HashSet::new();
         readings.retain(|r| seen.insert(r.entry));
-        Analysed {
-            readings,
-            parses,
-            heads,
-        }
+        Analysed::kept(key, starts, readings, parses, heads)
     }
 
     /// The terms whose head the parses reach, with the class and polarity the head asks for.
@@ -425,16 +487,20 @@ impl Lexicon {
         match parse.kind {
             StemKind::Noun => self
                 .nouns
-                .get(&parse.stem)
+                .get(parse.stem.as_str())
                 .into_iter()
                 .flatten()
                 .filter(|(_, c)| class_fits(*c, parse.classes))
                 .map(|&(i, _)| i)
                 .collect(),
-            StemKind::Verb => self.verbs.get(&parse.stem).cloned().unwrap_or_default(),
+            StemKind::Verb => self
+                .verbs
+                .get(parse.stem.as_str())
+                .cloned()
+                .unwrap_or_default(),
             StemKind::Adjective => self
                 .adjectives
-                .get(&parse.stem)
+                .get(parse.stem.as_str())
                 .cloned()
                 .unwrap_or_default(),
         }

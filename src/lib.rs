@@ -2,12 +2,17 @@
 //!
 //! Data flows one way: text → [`tokenize`] → [`lexicon`] readings (with [`morph`] analyses) →
 //! [`annotate`] matches → [`document::Document`] → [`render`]. The [`glossary`] is read and
-//! validated from TOML; [`lookup`] answers one-word questions. Only the binary chooses files,
+//! validated from TOML; [`lookup`] answers one-word questions; [`qa`] checks the glossary terms
+//! of a translation ([`bitext`] segments, [`english`] keys). Only the binary chooses files,
 //! formats and exit codes.
 
 pub mod annotate;
+pub mod bitext;
+pub mod coverage;
 pub mod document;
+pub mod domain;
 pub mod edit;
+pub mod english;
 pub mod error;
 pub mod exchange;
 pub mod glossary;
@@ -15,7 +20,10 @@ pub mod input;
 pub mod lexicon;
 pub mod lookup;
 pub mod morph;
+pub mod parallel;
+pub mod qa;
 pub mod render;
+pub mod stats;
 pub mod tokenize;
 pub mod unknown;
 

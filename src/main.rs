@@ -2,6 +2,7 @@
 //! (0 ok, 1 nothing found or problems found, 2 error; a closed output pipe is success).
 
 mod cli;
+mod progress;
 
 use std::process::ExitCode;
 

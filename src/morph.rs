@@ -15,6 +15,8 @@
 
 use std::collections::HashMap;
 
+use compact_str::CompactString;
+
 use crate::glossary::NounClass;
 
 /// What the analyser asks of the lexicon.
@@ -39,7 +41,7 @@ pub enum StemKind {
 /// One morpheme: its form (lower case) and its gloss; `None` glosses the stem.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Morpheme {
-    pub form: String,
+    pub form: CompactString,
     pub gloss: Option<&'static str>,
 }
 
@@ -48,7 +50,7 @@ pub struct Morpheme {
 pub struct Parse {
     pub kind: StemKind,
     /// The lexicon key of the stem (a headword).
-    pub stem: String,
+    pub stem: CompactString,
     /// Noun classes the stem's entry may have for this analysis (nouns only).
     pub classes: &'static [&'static str],
     pub morphemes: Vec<Morpheme>,
@@ -212,14 +214,14 @@ const ANY_CLASS: &[&str] = &[];
 
 fn m(form: &str, gloss: &'static str) -> Morpheme {
     Morpheme {
-        form: form.to_owned(),
+        form: form.into(),
         gloss: Some(gloss),
     }
 }
 
 fn stem_morpheme(form: &str) -> Morpheme {
     Morpheme {
-        form: form.to_owned(),
+        form: form.into(),
         gloss: None,
     }
 }
@@ -240,7 +242,7 @@ fn noun_analyses(w: &str, stems: &impl Stems, locative_ok: bool, out: &mut Vec<P
         if stems.noun(base, ANY_CLASS) {
             out.push(Parse {
                 kind: StemKind::Noun,
-                stem: base.to_owned(),
+                stem: base.into(),
                 classes: ANY_CLASS,
                 morphemes: vec![stem_morpheme(base), loc[0].clone()],
                 cost: 2,
@@ -279,7 +281,7 @@ fn plural_analyses(
         morphemes.extend_from_slice(suffix);
         out.push(Parse {
             kind: StemKind::Noun,
-            stem: singular,
+            stem: singular.into(),
             classes: r.classes,
             morphemes,
             cost: r.cost + extra,
@@ -350,7 +352,7 @@ fn adjective_analyses(w: &str, stems: &impl Stems, out: &mut Vec<Parse>) {
         }
         out.push(Parse {
             kind: StemKind::Adjective,
-            stem,
+            stem: stem.into(),
             classes: ANY_CLASS,
             morphemes: {
                 // a nasal that changed the stem's first consonant belongs to the stem: m-bili, n-defu
@@ -916,7 +918,7 @@ fn verb_analyses(w: &str, stems: &impl Stems, out: &mut Vec<Parse>) {
                     }
                     out.push(Parse {
                         kind: StemKind::Verb,
-                        stem: b.stem.clone(),
+                        stem: b.stem.as_str().into(),
                         classes: ANY_CLASS,
                         morphemes,
                         cost: p.cost + b.cost + cost,
@@ -1158,7 +1160,7 @@ mod tests {
     fn best(w: &str) -> Option<(String, String)> {
         analyse(w, &toy(), false)
             .first()
-            .map(|p| (p.stem.clone(), p.segmentation()))
+            .map(|p| (p.stem.to_string(), p.segmentation()))
     }
 
     #[test]

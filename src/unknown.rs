@@ -1,8 +1,7 @@
 //! Unglossed words: what the glossary lacks, ranked by frequency, each with a guess from the
 //! morphology rules alone (a likely noun class or verb stem) and one short context.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::annotate::Annotation;
@@ -79,43 +78,70 @@ pub fn guess(word: &str) -> Option<String> {
 /// Count the unglossed lower-case words of `texts` (`(source, text)` pairs).
 #[must_use]
 pub fn unknown_words(lexicon: &Lexicon, texts: &[(String, String)]) -> Vec<Unknown> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut out: Vec<Unknown> = Vec::new();
+    let mut words = UnknownWords::default();
     for (source, text) in texts {
+        words.add(lexicon, source, text, 1);
+    }
+    words.finish()
+}
+
+/// The unglossed words of texts read piece by piece: counts, and the first place of each.
+#[derive(Debug, Default)]
+pub struct UnknownWords {
+    seen: FxHashMap<Box<str>, usize>,
+    words: Vec<Unknown>,
+}
+
+impl UnknownWords {
+    /// Count the unglossed lower-case words of `text`, a piece of `source` whose first line is
+    /// `line`.
+    pub fn add(&mut self, lexicon: &Lexicon, source: &str, text: &str, line: usize) {
         let lines = LineIndex::new(text);
-        for s in Annotation::new(lexicon, text) {
-            for (i, t) in s.tokens.iter().enumerate() {
-                if t.kind != Kind::Word
-                    || t.match_index.is_some()
-                    || !t.text.chars().next().is_some_and(char::is_lowercase)
-                {
+        let mut annotation = Annotation::new(lexicon, text);
+        let mut briefs = Vec::new();
+        while annotation.next_brief(&mut briefs) {
+            let toks = annotation.sentence_tokens();
+            let mut covering = briefs.iter().peekable();
+            for (i, t) in toks.iter().enumerate() {
+                while covering.next_if(|b| b.end <= t.start).is_some() {}
+                if covering.peek().is_some_and(|b| b.start <= t.start) {
                     continue;
                 }
-                let k = key(&t.text);
-                if let Some(&n) = seen.get(&k) {
-                    out[n].count += 1;
+                let word = t.text(text);
+                if t.kind != Kind::Word || !word.chars().next().is_some_and(char::is_lowercase) {
                     continue;
                 }
-                seen.insert(k.clone(), out.len());
+                let k = key(word);
+                if let Some(&n) = self.seen.get(k.as_str()) {
+                    self.words[n].count += 1;
+                    continue;
+                }
+                self.seen.insert(k.as_str().into(), self.words.len());
                 let from = i.saturating_sub(4);
-                let to = (i + 5).min(s.tokens.len());
-                let context = text[s.tokens[from].start..s.tokens[to - 1].end]
+                let to = (i + 5).min(toks.len());
+                let context = text[toks[from].start..toks[to - 1].end]
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ");
-                let line = lines.position(t.start).line;
-                out.push(Unknown {
+                let at_line = line + lines.position(t.start).line - 1;
+                self.words.push(Unknown {
                     guess: guess(&k),
                     word: k,
                     count: 1,
-                    at: format!("{source}:{line}"),
+                    at: format!("{source}:{at_line}"),
                     context,
                 });
             }
         }
     }
-    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.word.cmp(&b.word)));
-    out
+
+    /// The words, most frequent first (then alphabetical).
+    #[must_use]
+    pub fn finish(mut self) -> Vec<Unknown> {
+        self.words
+            .sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.word.cmp(&b.word)));
+        self.words
+    }
 }
 
 #[cfg(test)]

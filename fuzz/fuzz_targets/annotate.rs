@@ -3,7 +3,6 @@
 //! annotates, and every renderer writes it, JSON and TSV keeping the contract.
 #![no_main]
 
-use istilahi::annotate::Annotation;
 use istilahi::lexicon::Lexicon;
 use libfuzzer_sys::fuzz_target;
 
@@ -25,14 +24,8 @@ fuzz_target!(|data: &[u8]| {
         None => (80, String::from_utf8_lossy(data)),
     };
     LEXICON.with(|lexicon| {
-        let sentences: Vec<_> = Annotation::new(lexicon, &text).collect();
-        let doc = istilahi::document::Document {
-            source: "fuzz".into(),
-            text: text.to_string(),
-            sentences,
-        };
         for format in formats::FORMATS {
-            formats::render_checked(format, &doc, width);
+            formats::render_checked(format, lexicon, "fuzz", &text, width);
         }
     });
 });

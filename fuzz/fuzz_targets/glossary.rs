@@ -10,6 +10,8 @@ use libfuzzer_sys::fuzz_target;
 
 #[path = "../../tests/common/contract.rs"]
 mod contract;
+#[path = "../../tests/common/formats.rs"]
+mod formats;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -32,10 +34,9 @@ fuzz_target!(|data: &[u8]| {
             let mut g = Glossary::default();
             g.add_layer(entries);
             let lexicon = Lexicon::new(g);
-            let doc = istilahi::annotate::annotate(&lexicon, "fuzz", &sample);
-            let mut out = Vec::new();
-            istilahi::render::json::render(&mut out, std::slice::from_ref(&doc)).unwrap();
-            contract::check_json(std::str::from_utf8(&out).unwrap(), &[&sample]);
+            for format in formats::FORMATS {
+                formats::render_checked(format, &lexicon, "fuzz", &sample, 60);
+            }
             for w in words.iter().take(8) {
                 let _ = istilahi::lookup::lookup(&lexicon, w);
             }
