@@ -190,10 +190,80 @@ fn every_width_from_one() {
             .arg(&file)
             .output()
             .unwrap();
-        match o.status.code() {
-            // a width the command line refuses is a usage error, never a panic
-            Some(2) => assert!(stderr(&o).contains("--width"), "{}", stderr(&o)),
-            _ => assert_works("text", &o, text),
+        assert_works("text", &o, text);
+    }
+    let o = s
+        .bin()
+        .args(["annotate", "--width", "0"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "a width of 0 is a usage error");
+}
+
+/// The other commands that read texts, on every case: they work or find nothing, their JSON
+/// parses and their text shows no control character.
+#[test]
+fn other_commands_on_every_case() {
+    let s = Scratch::new("others");
+    for (_, text) in CASES {
+        let file = s.write("input.txt", text.as_bytes());
+        for (command, formats) in [
+            ("unknown", &["text", "tsv", "json"]),
+            ("stats", &["text", "tsv", "json"]),
+            ("qa", &["text", "tsv", "json"]),
+        ] {
+            for format in formats {
+                let mut cmd = s.bin();
+                cmd.args([command, "--format", format]).arg(&file);
+                if command == "qa" {
+                    // the text against itself as its "translation"
+                    cmd.arg(&file);
+                }
+                let o = cmd.output().unwrap();
+                let code = o.status.code();
+                assert!(
+                    matches!(code, Some(0 | 1)),
+                    "{command} {format}: {code:?} {}",
+                    stderr(&o)
+                );
+                assert!(o.stderr.is_empty(), "{command} {format}: {}", stderr(&o));
+                let out = std::str::from_utf8(&o.stdout).expect("UTF-8 output");
+                match *format {
+                    "json" => {
+                        let _: serde_json::Value = serde_json::from_str(out).expect("JSON");
+                    }
+                    "text" => formats::check_no_controls(out),
+                    _ => {}
+                }
+            }
+        }
+        // every line of the text as a query
+        // (a NUL cannot be a command-line argument)
+        let queries: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.contains('\0'))
+            .collect();
+        if !queries.is_empty() {
+            for flags in [
+                &["lookup"][..],
+                &["lookup", "--en"],
+                &["lookup", "--format", "json"],
+            ] {
+                let o = s.bin().args(flags).args(&queries).output().unwrap();
+                assert!(
+                    matches!(o.status.code(), Some(0 | 1)),
+                    "{flags:?}: {}",
+                    stderr(&o)
+                );
+                assert!(o.stderr.is_empty(), "{flags:?}: {}", stderr(&o));
+                let out = std::str::from_utf8(&o.stdout).unwrap();
+                if flags.contains(&"json") {
+                    let _: serde_json::Value = serde_json::from_str(out).expect("JSON");
+                } else {
+                    formats::check_no_controls(out);
+                }
+            }
         }
     }
 }
