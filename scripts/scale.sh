@@ -29,6 +29,10 @@ for mb in 5 10 20; do
     timed "single line of words, annotate tsv" "${mb}MB" "$bin" annotate --format tsv "$tmp/line"
 done
 for mb in 5 10 20; do
+    gen "sys.stdout.write('balozi wanatarajiwa kukutana jijini ' * ($mb * 1024 * 1024 // 35))" "$tmp/line"
+    timed "single line of words, annotate json" "${mb}MB" "$bin" annotate --format json "$tmp/line"
+done
+for mb in 5 10 20; do
     gen "sys.stdout.write('Balozi alifika. ' * ($mb * 1024 * 1024 // 16))" "$tmp/line"
     timed "single line of sentences, annotate text" "${mb}MB" "$bin" annotate --format text "$tmp/line"
 done
