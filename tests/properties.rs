@@ -244,25 +244,23 @@ proptest! {
             variants: vec![variant.clone()],
             ..Draft::default()
         };
-        match file.add(&draft, OnDuplicate::Refuse) {
-            Err(e) => {
-                prop_assert!(!e.to_string().contains('\n'), "one line: {e}");
-                prop_assert_eq!(file.text(), original);
-            }
-            Ok(_) => {
-                let written = file.text();
-                prop_assert!(written.starts_with(original), "the old text is kept");
-                let entries = istilahi::glossary::parse_file(path, &written).unwrap();
-                prop_assert_eq!(entries.len(), 2);
-                let e = &entries[1];
-                prop_assert_eq!(&e.sw, &sw);
-                prop_assert_eq!(&e.en, &vec![en]);
-                prop_assert_eq!(e.note.as_deref(), Some(note.as_str()));
-                prop_assert_eq!(&e.variants, &vec![variant]);
-                let mut again = GlossaryFile::parse(path, &written).unwrap();
-                again.remove(&sw, Some(istilahi::glossary::Pos::Phrase)).unwrap();
-                prop_assert_eq!(again.text(), original);
-            }
+        let added = file.add(&draft, OnDuplicate::Refuse);
+        if let Err(e) = added {
+            prop_assert!(!e.to_string().contains('\n'), "one line: {e}");
+            prop_assert_eq!(file.text(), original);
+        } else {
+            let written = file.text();
+            prop_assert!(written.starts_with(original), "the old text is kept");
+            let entries = istilahi::glossary::parse_file(path, &written).unwrap();
+            prop_assert_eq!(entries.len(), 2);
+            let e = &entries[1];
+            prop_assert_eq!(&e.sw, &sw);
+            prop_assert_eq!(&e.en, &vec![en]);
+            prop_assert_eq!(e.note.as_deref(), Some(note.as_str()));
+            prop_assert_eq!(&e.variants, &vec![variant]);
+            let mut again = GlossaryFile::parse(path, &written).unwrap();
+            again.remove(&sw, Some(istilahi::glossary::Pos::Phrase)).unwrap();
+            prop_assert_eq!(again.text(), original);
         }
     }
 }
