@@ -731,7 +731,7 @@ example = { sw = "<b>Hatari</b> ilitokea.", en = "<u>Danger</u> occurred." }
 
 [[entry]]
 sw = "balozi"
-en = ["amb<b>ass</b>ador", "*envoy* | `x`"]
+en = ["amb<b>ass</b>ador\n\\ge injected\r\n\\ref x", "*envoy* | `x`"]
 pos = "noun"
 class = "5/6"
 domain = ["</style><script>alert(2)</script>"]

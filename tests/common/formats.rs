@@ -193,22 +193,41 @@ pub fn check_markdown(s: &str) {
     }
 }
 
-/// Toolbox SFM: every line is empty or starts with a marker (`\tx`, `\ge`, …): a line break in
-/// the text or a glossary must not start a line of its own.
+/// Toolbox SFM: the header, then per document an `\id` line and per sentence one record of
+/// exactly the lines `\ref \tx \mb \ge \ps \ft` and a blank line: a line break in the text or
+/// a glossary must not start a line (or a marker) of its own.
 pub fn check_sfm(s: &str) {
-    for line in s.lines() {
-        assert!(
-            line.is_empty() || line.starts_with('\\'),
-            "a line without a marker: {line:?}"
-        );
-        let marker = line.split(' ').next().unwrap_or_default();
-        assert!(
-            matches!(
-                marker,
-                "" | "\\_sh" | "\\id" | "\\ref" | "\\tx" | "\\mb" | "\\ge" | "\\ps" | "\\ft"
-            ),
-            "an unknown marker {marker:?} in {line:?}"
-        );
+    let lines: Vec<&str> = s.lines().collect();
+    let is = |line: &str, marker: &str| line == marker || line.starts_with(&format!("{marker} "));
+    assert!(
+        lines.len() >= 2 && is(lines[0], "\\_sh") && lines[1].is_empty(),
+        "the header"
+    );
+    let mut i = 2;
+    while i < lines.len() {
+        if is(lines[i], "\\id") {
+            assert_eq!(
+                lines.get(i + 1),
+                Some(&""),
+                "a blank line after {:?}",
+                lines[i]
+            );
+            i += 2;
+            continue;
+        }
+        for (k, marker) in ["\\ref", "\\tx", "\\mb", "\\ge", "\\ps", "\\ft", ""]
+            .iter()
+            .enumerate()
+        {
+            let line = lines.get(i + k).copied().unwrap_or_default();
+            let ok = if marker.is_empty() {
+                line.is_empty()
+            } else {
+                is(line, marker)
+            };
+            assert!(ok, "line {} of a record is {line:?}, not {marker:?}", k + 1);
+        }
+        i += 7;
     }
 }
 
