@@ -265,6 +265,75 @@ proptest! {
     }
 }
 
+/// Pieces of exchange files: TSV and CSV separators and quotes, TBX and XML markup.
+const EXCHANGE: &[&str] = &[
+    "\t",
+    ",",
+    "\"",
+    "\n",
+    "\r\n",
+    ";",
+    "balozi",
+    "ambassador",
+    "noun",
+    "5/6",
+    "<martif>",
+    "</martif>",
+    "<termEntry>",
+    "</termEntry>",
+    "<langSet xml:lang=\"sw\">",
+    "</langSet>",
+    "<tig>",
+    "</tig>",
+    "<term>",
+    "</term>",
+    "<conceptEntry>",
+    "</conceptEntry>",
+    "<langSec xml:lang=\"en\">",
+    "</langSec>",
+    "<termSec>",
+    "</termSec>",
+    "&amp;",
+    "&#0;",
+    "<![CDATA[",
+    "]]>",
+    "<!DOCTYPE x [<!ENTITY e \"ee\">]>",
+    "&e;",
+    "<?xml version=\"1.0\"?>",
+    "<descrip type=\"partOfSpeech\">",
+    "</descrip>",
+    "Swahili,English,part of speech\n",
+];
+
+fn exchange_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        text(),
+        prop::collection::vec(prop::sample::select(EXCHANGE), 0..60).prop_map(|v| v.concat()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Reading an exchange file of any text gives rows or one error line, and importing the
+    /// rows into an empty glossary file rejects or keeps each (never a panic).
+    #[test]
+    fn exchange_files_read_or_give_one_line(text in exchange_text()) {
+        use istilahi::exchange;
+        let path = Path::new("x");
+        for read in [exchange::read_tsv, exchange::read_csv, exchange::read_tbx] {
+            match read(path, &text) {
+                Err(e) => prop_assert!(!e.to_string().contains('\n'), "one line: {e}"),
+                Ok(rows) => {
+                    let mut file = istilahi::edit::GlossaryFile::parse(Path::new("g.toml"), "").unwrap();
+                    let _ = exchange::import(&mut file, rows);
+                    istilahi::glossary::parse_file(Path::new("g.toml"), &file.text()).unwrap();
+                }
+            }
+        }
+    }
+}
+
 /// A TOML basic string holding `s` (every control character escaped).
 fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_owned()).to_string()
