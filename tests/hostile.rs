@@ -779,3 +779,32 @@ fn html_and_markdown_escape_input_and_glossary_text() {
     let md = String::from_utf8(md).unwrap();
     assert!(!md.contains("<script>") && !md.contains("<b>"), "{md}");
 }
+
+/// `add` and `remove` on a glossary written on Windows (a byte-order mark, CRLF line ends) keep
+/// every byte of it: the TOML writer used to drop the mark and turn CRLF into LF.
+#[test]
+fn editing_a_windows_file_keeps_its_bytes() {
+    let s = Scratch::new("crlf");
+    let original =
+        "\u{feff}# maneno\r\n[[entry]]\r\nsw = \"neno\"\r\nen = [\"word\"]\r\npos = \"noun\"\r\n";
+    let path = s.write("win.toml", original.as_bytes());
+    let o = bin()
+        .args(["add", "--sw", "mpya", "--en", "new", "--pos", "adj", "--to"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let added = std::fs::read_to_string(&path).unwrap();
+    assert!(added.starts_with(original), "{added:?}");
+    assert!(
+        !added.replace("\r\n", "").contains('\n'),
+        "CRLF throughout: {added:?}"
+    );
+    let o = bin()
+        .args(["remove", "mpya", "--to"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
+}

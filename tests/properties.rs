@@ -227,14 +227,23 @@ proptest! {
 
     /// Nothing lost: an added entry of arbitrary text either is refused with one line (the file
     /// untouched) or reads back exactly as given, with the entries already there unchanged; and
-    /// removing it gives the original file back byte for byte.
+    /// removing it gives the original file back byte for byte (its line ends and byte-order
+    /// mark too).
     #[test]
     fn added_entries_read_back_and_remove_cleanly(
         sw in text(), en in text(), note in text(), variant in text(),
+        style in 0..3usize,
     ) {
         use istilahi::edit::{Draft, GlossaryFile, OnDuplicate};
         let path = Path::new("e.toml");
-        let original = "# a comment\n\n[[entry]]\nsw = \"balozi\"  # kept\nen = [\"ambassador\"]\npos = \"noun\"\n";
+        let lf = "# a comment\n\n[[entry]]\nsw = \"balozi\"  # kept\nen = [\"ambassador\"]\npos = \"noun\"\n";
+        // LF, CRLF, or CRLF after a byte-order mark
+        let original = match style {
+            0 => lf.to_owned(),
+            1 => lf.replace('\n', "\r\n"),
+            _ => format!("\u{feff}{}", lf.replace('\n', "\r\n")),
+        };
+        let original = original.as_str();
         let mut file = GlossaryFile::parse(path, original).unwrap();
         let draft = Draft {
             sw: sw.clone(),
