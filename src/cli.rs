@@ -61,7 +61,7 @@ enum Command {
         #[arg(long, short, value_name = "OUT")]
         output: Option<PathBuf>,
         /// Wrap the text view at this width (default: the terminal's, or 100).
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         width: Option<u16>,
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,

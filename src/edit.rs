@@ -173,6 +173,10 @@ pub struct GlossaryFile {
     path: PathBuf,
     original: String,
     doc: DocumentMut,
+    /// The file starts with a byte-order mark, which the TOML parser drops: written back.
+    bom: bool,
+    /// The file's lines end in CRLF, which the TOML writer makes LF: written back as CRLF.
+    crlf: bool,
 }
 
 impl GlossaryFile {
@@ -198,6 +202,8 @@ impl GlossaryFile {
             path: path.to_path_buf(),
             original: text.to_owned(),
             doc,
+            bom: text.starts_with('\u{feff}'),
+            crlf: text.find('\n').is_some_and(|i| text[..i].ends_with('\r')),
         })
     }
 
@@ -221,7 +227,14 @@ impl GlossaryFile {
     /// The file's text as it would be written.
     #[must_use]
     pub fn text(&self) -> String {
-        self.doc.to_string()
+        let mut text = self.doc.to_string();
+        if self.crlf {
+            text = text.replace("\r\n", "\n").replace('\n', "\r\n");
+        }
+        if self.bom && !text.starts_with('\u{feff}') {
+            text.insert(0, '\u{feff}');
+        }
+        text
     }
 
     /// Whether the text differs from what was read (a new file always counts as changed).
@@ -641,6 +654,25 @@ mod tests {
             pos: Some(pos.into()),
             ..Draft::default()
         }
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_crlf_line_ends_are_kept() {
+        let crlf = format!("\u{feff}{}", FILE.replace('\n', "\r\n"));
+        let mut gf = GlossaryFile::parse(Path::new("g.toml"), &crlf).unwrap();
+        assert_eq!(gf.text(), crlf, "untouched");
+        assert!(!gf.changed());
+        gf.add(&draft("mpya", &["new"], "adj"), OnDuplicate::Refuse)
+            .unwrap();
+        let text = gf.text();
+        assert!(text.starts_with(&crlf), "{text:?}");
+        assert!(text[crlf.len()..].contains("sw = \"mpya\"\r\n"), "{text:?}");
+        assert!(
+            !text.replace("\r\n", "").contains('\n'),
+            "every line ends in CRLF"
+        );
+        gf.remove("mpya", None).unwrap();
+        assert_eq!(gf.text(), crlf, "removed again");
     }
 
     #[test]

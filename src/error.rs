@@ -42,7 +42,11 @@ impl<'t> LineIndex<'t> {
             offset -= 1;
         }
         let line = self.starts.partition_point(|&s| s <= offset);
-        let start = self.starts[line - 1];
+        let mut start = self.starts[line - 1];
+        if start == 0 && self.text.starts_with('\u{feff}') {
+            // a byte-order mark is not a column an editor shows
+            start = '\u{feff}'.len_utf8().min(offset);
+        }
         let column = self.text[start..offset].chars().count() + 1;
         Position { line, column }
     }
@@ -232,6 +236,15 @@ mod tests {
                 "{offset}"
             );
         }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_no_column() {
+        let index = LineIndex::new("\u{feff}ab\ncd");
+        assert_eq!(index.position(0), Position { line: 1, column: 1 });
+        assert_eq!(index.position(3), Position { line: 1, column: 1 });
+        assert_eq!(index.position(4), Position { line: 1, column: 2 });
+        assert_eq!(index.position(7), Position { line: 2, column: 2 });
     }
 
     #[test]

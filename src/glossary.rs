@@ -92,6 +92,10 @@ impl std::fmt::Display for NounClass {
     }
 }
 
+/// The most tokens (words and marks) a headword, variant or plural may have. A longer "term"
+/// is a passage, not a term; matching one would cost its length at every token of a text.
+pub const MAX_TERM_TOKENS: usize = 64;
+
 /// Where an entry was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
@@ -169,6 +173,11 @@ fn embedded_file(path: &Path, text: &str, stored: &[u8]) -> Result<Vec<Entry>> {
     Ok(entries)
 }
 
+/// Whether a value has nothing but whitespace and byte-order marks (which make no token).
+fn blank(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || c == '\u{feff}')
+}
+
 fn validate(raw: RawEntry, origin: Origin) -> Result<Entry> {
     let fail = |message: String| Error::GlossaryEntry {
         path: origin.path.to_path_buf(),
@@ -176,7 +185,7 @@ fn validate(raw: RawEntry, origin: Origin) -> Result<Entry> {
         entry: raw.sw.clone(),
         message,
     };
-    if raw.sw.trim().is_empty() {
+    if blank(&raw.sw) {
         return Err(fail("`sw` is empty".into()));
     }
     if raw.sw.trim() != raw.sw || raw.sw.contains("  ") {
@@ -193,18 +202,32 @@ fn validate(raw: RawEntry, origin: Origin) -> Result<Entry> {
         ("forbidden", &raw.forbidden),
     ];
     for (field, list) in lists {
-        if list.iter().any(|s| s.trim().is_empty()) {
+        if list.iter().any(|s| blank(s)) {
             return Err(fail(format!("`{field}` has an empty string")));
+        }
+    }
+    let forms = std::iter::once(("sw", &raw.sw))
+        .chain(raw.variants.iter().map(|v| ("variants", v)))
+        .chain(raw.plural.iter().map(|p| ("plural", p)));
+    for (field, form) in forms {
+        // a form shorter in bytes than the limit cannot have more tokens: no tokenizing then
+        if form.len() > MAX_TERM_TOKENS {
+            let n = crate::tokenize::tokenize(form).len();
+            if n > MAX_TERM_TOKENS {
+                return Err(fail(format!(
+                    "`{field}` has {n} words and marks (a term has at most {MAX_TERM_TOKENS})"
+                )));
+            }
         }
     }
     let singles = [("plural", &raw.plural), ("note", &raw.note)];
     for (field, value) in singles {
-        if value.as_deref().is_some_and(|s| s.trim().is_empty()) {
+        if value.as_deref().is_some_and(blank) {
             return Err(fail(format!("`{field}` is empty")));
         }
     }
     if let Some(ex) = &raw.example
-        && (ex.sw.trim().is_empty() || ex.en.trim().is_empty())
+        && (blank(&ex.sw) || blank(&ex.en))
     {
         return Err(fail("`example` needs both `sw` and `en`".into()));
     }
@@ -497,6 +520,22 @@ example = { sw = "Balozi alifika.", en = "The ambassador arrived." }
             .unwrap_err()
             .to_string();
         assert!(msg.contains("missing field `sw`"), "{msg}");
+    }
+
+    #[test]
+    fn a_term_of_too_many_words_is_refused() {
+        let long = vec!["neno"; MAX_TERM_TOKENS].join(" ");
+        let ok = format!("[[entry]]\nsw = \"{long}\"\nen = [\"x\"]\npos = \"phrase\"\n");
+        assert_eq!(parse(&ok).unwrap().len(), 1);
+        let too_long = format!("{long} zaidi");
+        let text = format!(
+            "[[entry]]\nsw = \"a\"\nen = [\"x\"]\npos = \"phrase\"\nvariants = [\"b\", \"{too_long}\"]\n"
+        );
+        let msg = parse(&text).unwrap_err().to_string();
+        assert_eq!(
+            msg,
+            "t.toml:1:1: entry \"a\": `variants` has 65 words and marks (a term has at most 64)"
+        );
     }
 
     #[test]

@@ -113,9 +113,17 @@ fn inflected_hits(lexicon: &Lexicon, query: &str) -> Vec<Hit> {
     hits
 }
 
+/// Queries longer than this (in characters) get no suggestions: no headword is nearly that
+/// long, and comparing a query with every headword costs its length each time (a pasted
+/// megabyte would take hours).
+pub const MAX_SUGGEST_CHARS: usize = 100;
+
 /// Up to `n` headwords most like `query`.
 #[must_use]
 pub fn suggest(lexicon: &Lexicon, query: &str, n: usize) -> Vec<String> {
+    if query.chars().nth(MAX_SUGGEST_CHARS).is_some() {
+        return Vec::new();
+    }
     let q = key(query);
     let mut scored: Vec<(f64, &str)> = lexicon
         .glossary()

@@ -275,11 +275,13 @@ fn starts_lowercase(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_lowercase)
 }
 
-/// Whether the whitespace `gap` holds a blank line.
+/// Whether the whitespace `gap` holds a blank line. A line ends with `\n`, `\r\n` or a lone
+/// `\r` (old Mac files).
 fn has_blank_line(gap: &str) -> bool {
     let mut newlines = 0;
-    for c in gap.chars() {
-        if c == '\n' {
+    let mut chars = gap.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' || (c == '\r' && chars.peek() != Some(&'\n')) {
             newlines += 1;
             if newlines >= 2 {
                 return true;
@@ -290,6 +292,16 @@ fn has_blank_line(gap: &str) -> bool {
     }
     false
 }
+
+/// Whether the whitespace `gap` holds a line end (`\n`, or `\r` alone).
+fn has_line_end(gap: &str) -> bool {
+    gap.contains(['\n', '\r'])
+}
+
+/// The most tokens one sentence holds: a longer run without a sentence end (a pasted table, a
+/// megabyte on one line) is cut after this many, keeping the work and memory of a sentence
+/// bounded. Real sentences are far shorter.
+pub const MAX_SENTENCE_TOKENS: usize = 1000;
 
 /// Group `tokens` of `text` into sentences.
 #[must_use]
@@ -317,10 +329,14 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         }
         if let Some(next) = tokens.get(last + 1) {
             let gap = &text[tokens[last].end..next.start];
-            if has_blank_line(gap) || (gap.contains('\n') && !starts_lowercase(next.text(text))) {
+            if has_blank_line(gap) || (has_line_end(gap) && !starts_lowercase(next.text(text))) {
                 boundary = true;
             }
         } else {
+            boundary = true;
+        }
+        // a run of text with no sentence end is cut, so that one sentence stays small
+        if last + 1 - first >= MAX_SENTENCE_TOKENS {
             boundary = true;
         }
         if boundary {
@@ -492,6 +508,30 @@ mod tests {
     fn single_line_break_ends_unless_lowercase_follows() {
         let s = sentence_texts("Picha ya Faili\nKatibu Mkuu alisema\nkwamba atakuja");
         assert_eq!(s, ["Picha ya Faili", "Katibu Mkuu alisema\nkwamba atakuja"]);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let s = sentence_texts("Picha ya Faili\rKatibu Mkuu alisema\rkwamba atakuja\r\rhabari");
+        assert_eq!(
+            s,
+            [
+                "Picha ya Faili",
+                "Katibu Mkuu alisema\rkwamba atakuja",
+                "habari"
+            ]
+        );
+        // CRLF is one line end, not a blank line
+        assert_eq!(sentence_texts("juu\r\nya"), ["juu\r\nya"]);
+    }
+
+    #[test]
+    fn a_run_without_an_end_is_cut_into_bounded_sentences() {
+        let text = "neno ".repeat(MAX_SENTENCE_TOKENS * 2 + 5);
+        let toks = tokenize(&text);
+        let sents = sentences(&text, &toks);
+        let lens: Vec<usize> = sents.iter().map(|s| s.tokens.len()).collect();
+        assert_eq!(lens, [MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS, 5]);
     }
 
     #[test]

@@ -141,8 +141,23 @@ pub fn is_paragraph_break(between: &str) -> bool {
 fn item<W: io::Write>(x: &mut Writer<W>, kind: &str, lang: &str, text: &str) -> io::Result<()> {
     x.create_element("item")
         .with_attributes([("type", kind), ("lang", lang)])
-        .write_text_content(BytesText::new(text))?;
+        .write_text_content(BytesText::new(&xml_chars(text)))?;
     Ok(())
+}
+
+/// `text` with the characters XML 1.0 cannot hold at all (C0 controls but tab and line ends,
+/// U+FFFE, U+FFFF), not even escaped, as U+FFFD: a control character pasted into the input
+/// would otherwise make a file FLEx refuses.
+fn xml_chars(text: &str) -> std::borrow::Cow<'_, str> {
+    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..);
+    if text.chars().all(allowed) {
+        text.into()
+    } else {
+        text.chars()
+            .map(|c| if allowed(c) { c } else { '\u{fffd}' })
+            .collect::<String>()
+            .into()
+    }
 }
 
 fn word<W: io::Write>(x: &mut Writer<W>, w: &Word) -> io::Result<()> {
@@ -195,6 +210,15 @@ fn word<W: io::Write>(x: &mut Writer<W>, w: &Word) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_xml_cannot_hold_become_replacement_characters() {
+        assert_eq!(xml_chars("habari\tza\nleo"), "habari\tza\nleo");
+        assert_eq!(
+            xml_chars("a\u{0}b\u{1b}c\u{fffe}"),
+            "a\u{fffd}b\u{fffd}c\u{fffd}"
+        );
+    }
 
     #[test]
     fn a_line_break_between_sentences_breaks_a_paragraph() {

@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::glossary::{Entry, Example, Pos};
 use crate::lexicon::{How, Lexicon};
 use crate::lookup::Found;
+use crate::render::text::visible;
 
 const HEADWORD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
@@ -24,13 +25,19 @@ pub fn headword(e: &Entry) -> String {
     }
 }
 
+/// The cards of one query. Text from the query and the glossary is shown with its control
+/// characters made visible ([`visible`]).
 pub fn render_text<W: io::Write>(out: &mut W, lexicon: &Lexicon, found: &Found) -> io::Result<()> {
     if found.hits.is_empty() {
-        write!(out, "{}: not in the glossary", found.query)?;
+        write!(out, "{}: not in the glossary", visible(&found.query))?;
         if found.suggestions.is_empty() {
             writeln!(out)?;
         } else {
-            writeln!(out, "; did you mean: {}?", found.suggestions.join(", "))?;
+            writeln!(
+                out,
+                "; did you mean: {}?",
+                visible(&found.suggestions.join(", "))
+            )?;
         }
         return Ok(());
     }
@@ -39,39 +46,49 @@ pub fn render_text<W: io::Write>(out: &mut W, lexicon: &Lexicon, found: &Found) 
         if let (Some(seg), Some(gloss)) = (&hit.segmentation, &hit.gloss) {
             writeln!(
                 out,
-                "{} → {}  {DIM}{seg}  {gloss}{DIM:#}",
-                found.query,
-                headword(e)
+                "{} → {}  {DIM}{}  {}{DIM:#}",
+                visible(&found.query),
+                visible(&headword(e)),
+                visible(seg),
+                visible(gloss)
             )?;
         } else if hit.how == How::Variant {
-            writeln!(out, "{} → {}", found.query, headword(e))?;
+            writeln!(out, "{} → {}", visible(&found.query), visible(&headword(e)))?;
         }
-        let mut line = format!("{HEADWORD}{}{HEADWORD:#}  {}", headword(e), e.pos);
+        let mut line = format!("{HEADWORD}{}{HEADWORD:#}  {}", visible(&headword(e)), e.pos);
         if let Some(c) = e.class {
             let _ = write!(line, "  class {c}");
         }
         if let Some(p) = &e.plural {
-            let _ = write!(line, "  plural {p}");
+            let _ = write!(line, "  plural {}", visible(p));
         }
         writeln!(out, "{line}")?;
-        writeln!(out, "  {EN}{}{EN:#}", e.en.join("; "))?;
+        writeln!(out, "  {EN}{}{EN:#}", visible(&e.en.join("; ")))?;
         if !e.variants.is_empty() {
-            writeln!(out, "  variants: {}", e.variants.join(", "))?;
+            writeln!(out, "  variants: {}", visible(&e.variants.join(", ")))?;
         }
         if !e.domain.is_empty() {
-            writeln!(out, "  {DIM}domain: {}{DIM:#}", e.domain.join(", "))?;
+            writeln!(
+                out,
+                "  {DIM}domain: {}{DIM:#}",
+                visible(&e.domain.join(", "))
+            )?;
         }
         if let Some(n) = &e.note {
-            writeln!(out, "  note: {n}")?;
+            writeln!(out, "  note: {}", visible(n))?;
         }
         if let Some(ex) = &e.example {
-            writeln!(out, "  example: {} — {}", ex.sw, ex.en)?;
+            writeln!(out, "  example: {} — {}", visible(&ex.sw), visible(&ex.en))?;
         }
         if !e.not.is_empty() {
-            writeln!(out, "  not: {}", e.not.join("; "))?;
+            writeln!(out, "  not: {}", visible(&e.not.join("; ")))?;
         }
         if !e.forbidden.is_empty() {
-            writeln!(out, "  do not translate as: {}", e.forbidden.join("; "))?;
+            writeln!(
+                out,
+                "  do not translate as: {}",
+                visible(&e.forbidden.join("; "))
+            )?;
         }
         writeln!(out)?;
     }

@@ -7,6 +7,7 @@ use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
 use crate::qa::{Checked, Kind, Problem, Summary};
+use crate::render::text::visible;
 
 pub const TSV_HEADER: &str = "segment\tsurface\tlemma\tproblem\texpected";
 
@@ -18,6 +19,11 @@ const FORBIDDEN: Style = AnsiColor::Red.on_default();
 /// A segment's text on one line.
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Text for the terminal: on one line, control characters made visible.
+fn shown(s: &str) -> String {
+    visible(&one_line(s))
 }
 
 /// The problem column: `missing`, `forbidden: WORDS`, `empty target`, `empty source`.
@@ -44,8 +50,8 @@ pub fn render_text<W: io::Write>(
             )
         };
         writeln!(out, "{HEAD}segment {}{HEAD:#} ({lines})", c.segment)?;
-        writeln!(out, "  {LABEL}sw:{LABEL:#} {}", one_line(&c.source))?;
-        writeln!(out, "  {LABEL}en:{LABEL:#} {}", one_line(&c.target))?;
+        writeln!(out, "  {LABEL}sw:{LABEL:#} {}", shown(&c.source))?;
+        writeln!(out, "  {LABEL}en:{LABEL:#} {}", shown(&c.target))?;
         for p in &c.problems {
             let style = if p.problem == Kind::Forbidden {
                 FORBIDDEN
@@ -60,19 +66,19 @@ pub fn render_text<W: io::Write>(
                 Kind::Missing => writeln!(
                     out,
                     "  {style}{kind:<9}{style:#}  {} ({} {}) → {}",
-                    p.surface,
-                    p.lemma,
+                    shown(&p.surface),
+                    shown(&p.lemma),
                     p.pos,
-                    p.expected.join("; ")
+                    shown(&p.expected.join("; "))
                 )?,
                 Kind::Forbidden => writeln!(
                     out,
                     "  {style}{kind:<9}{style:#}  {} ({} {}): \"{}\" is forbidden → {}",
-                    p.surface,
-                    p.lemma,
+                    shown(&p.surface),
+                    shown(&p.lemma),
                     p.pos,
-                    one_line(p.found.as_deref().unwrap_or_default()),
-                    p.expected.join("; ")
+                    shown(p.found.as_deref().unwrap_or_default()),
+                    shown(&p.expected.join("; "))
                 )?,
             }
         }

@@ -106,8 +106,27 @@ impl Column {
     }
 }
 
+/// Whitespace runs as one space, and every control character shown as a visible sign
+/// ([`visible`]): what reaches the terminal is text, never a command to it.
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    visible(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Control characters (from the input or a glossary) as visible signs: C0 controls and DEL as
+/// their Unicode control pictures (`␀`, `␛`, `␡`), C1 controls as `�`. A terminal would obey
+/// them (an escape sequence recolours or rewrites the screen) and they would break the columns.
+pub(crate) fn visible(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_owned();
+    }
+    s.chars()
+        .map(|c| match c {
+            '\0'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect()
 }
 
 fn style_of(how: How) -> Style {
@@ -157,8 +176,8 @@ fn columns(s: &Sentence, lexicon: Option<&Lexicon>) -> Vec<Column> {
         if glued {
             let col = cols.last_mut().expect("a column to glue to");
             col.source.push_str(&source);
-            join(&mut col.morphs, &morph);
-            join(&mut col.gloss, &gloss);
+            join(&mut col.morphs, &visible(&morph));
+            join(&mut col.gloss, &visible(&gloss));
             if col.style == Style::new() {
                 col.style = style;
             }
@@ -166,8 +185,8 @@ fn columns(s: &Sentence, lexicon: Option<&Lexicon>) -> Vec<Column> {
         } else {
             cols.push(Column {
                 source,
-                morphs: morph,
-                gloss,
+                morphs: visible(&morph),
+                gloss: visible(&gloss),
                 style,
                 domain: term,
             });
@@ -276,8 +295,9 @@ pub fn render_sentence<W: io::Write>(
 pub fn render_heading<W: io::Write>(out: &mut W, source: &str) -> io::Result<()> {
     writeln!(
         out,
-        "{}== {source} =={}",
+        "{}== {} =={}",
         HEAD.render(),
+        visible(source),
         HEAD.render_reset()
     )
 }
@@ -290,13 +310,7 @@ pub fn render<W: io::Write>(
     options: Options,
 ) -> io::Result<()> {
     if heading {
-        writeln!(
-            out,
-            "{}== {} =={}",
-            HEAD.render(),
-            document.source,
-            HEAD.render_reset()
-        )?;
+        render_heading(out, &document.source)?;
     }
     for (n, s) in document.sentences.iter().enumerate() {
         render_sentence(out, n + 1, s, options)?;
@@ -424,5 +438,15 @@ mod tests {
         assert!(!plain.contains(&term));
         // walifika (general) is not a domain term
         assert!(!styled.contains(&format!("{}walifika", TERM.render())));
+    }
+
+    #[test]
+    fn control_characters_become_visible() {
+        assert_eq!(visible("habari"), "habari");
+        assert_eq!(
+            visible("a\u{1b}[2Jb\u{0}c\u{7f}d\u{9b}e"),
+            "a␛[2Jb␀c␡d\u{fffd}e"
+        );
+        assert_eq!(collapse(" juu\t\r\n ya\u{7}  "), "juu ya␇");
     }
 }

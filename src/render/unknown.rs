@@ -4,6 +4,7 @@ use std::io;
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::render::text::visible;
 use crate::unknown::Unknown;
 
 pub fn render_text<W: io::Write>(out: &mut W, words: &[Unknown]) -> io::Result<()> {
@@ -27,11 +28,11 @@ pub fn render_text<W: io::Write>(out: &mut W, words: &[Unknown]) -> io::Result<(
             out,
             "{:>6}  {}{}  {}{}  {}",
             u.count,
-            u.word,
+            visible(&u.word),
             " ".repeat(pad_w),
             guess,
             " ".repeat(pad_g),
-            u.context
+            visible(&u.context)
         )?;
     }
     Ok(())
