@@ -828,8 +828,44 @@ fn annotate_files(
                 progress.advance(chunk.text.len());
             }
         }
-        AnnotateFormat::Json | AnnotateFormat::Html | AnnotateFormat::Markdown => {
-            // one document over all inputs: read whole
+        AnnotateFormat::Json => {
+            // one object, written sentence by sentence; an empty input is an empty document
+            let mut stream = render::json::Stream::start(&mut out).map_err(stdout_error)?;
+            let mut open = 0; // documents begun so far
+            for item in run.chunks()? {
+                let (i, chunk) = item?;
+                let result: io::Result<()> = (|| {
+                    while open <= i {
+                        if open > 0 {
+                            stream.end_document()?;
+                        }
+                        stream.begin_document(&names[open])?;
+                        open += 1;
+                    }
+                    for s in Annotation::new(lexicon, &chunk.text).at(chunk.offset) {
+                        found |= !s.matches.is_empty();
+                        stream.sentence(&s)?;
+                    }
+                    Ok(())
+                })();
+                result.map_err(stdout_error)?;
+                progress.advance(chunk.text.len());
+            }
+            let result: io::Result<()> = (|| {
+                while open < names.len() {
+                    if open > 0 {
+                        stream.end_document()?;
+                    }
+                    stream.begin_document(&names[open])?;
+                    open += 1;
+                }
+                stream.end_document()?;
+                stream.finish().map(|_| ())
+            })();
+            result.map_err(stdout_error)?;
+        }
+        AnnotateFormat::Html | AnnotateFormat::Markdown => {
+            // one page over all inputs, with its figures first: read whole
             let mut docs = Vec::with_capacity(run.files.len());
             for (f, name) in run.files.iter().zip(&names) {
                 let text = read_all(f, run.lossy)?;
@@ -838,10 +874,10 @@ fn annotate_files(
             }
             found = docs.iter().any(has_matches);
             let entries = lexicon.glossary().entries();
-            match format {
-                AnnotateFormat::Html => render::html::render(&mut out, &docs, entries),
-                AnnotateFormat::Markdown => render::markdown::render(&mut out, &docs, entries),
-                _ => render::json::render(&mut out, &docs),
+            if format == AnnotateFormat::Html {
+                render::html::render(&mut out, &docs, entries)
+            } else {
+                render::markdown::render(&mut out, &docs, entries)
             }
             .map_err(stdout_error)?;
         }
