@@ -440,10 +440,21 @@ impl Node {
 }
 
 fn parse_xml(path: &Path, text: &str) -> Result<Node> {
+    // a message may quote the input (an entity's name): control characters are shown
+    // escaped, so the error stays one line
     let fail = |offset: u64, message: String| Error::Exchange {
         path: path.to_path_buf(),
         at: Position::of_offset(text, usize::try_from(offset).unwrap_or(usize::MAX)),
-        message,
+        message: message
+            .chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
     };
     let mut reader = quick_xml::Reader::from_str(text);
     let mut stack: Vec<Node> = vec![Node::default()];
