@@ -140,7 +140,7 @@ fn text() -> impl Strategy<Value = String> {
 proptest! {
     #![proptest_config(ProptestConfig {
         // a fixed seed: CI runs the same cases every time
-        rng_seed: RngSeed::Fixed(20261129),
+        rng_seed: RngSeed::Fixed(20_261_129),
         ..ProptestConfig::with_cases(256)
     })]
 
@@ -230,7 +230,7 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig {
         // a fixed seed: CI runs the same cases every time
-        rng_seed: RngSeed::Fixed(20261130),
+        rng_seed: RngSeed::Fixed(20_261_130),
         ..ProptestConfig::with_cases(128)
     })]
 
@@ -333,7 +333,7 @@ fn exchange_text() -> impl Strategy<Value = String> {
 proptest! {
     #![proptest_config(ProptestConfig {
         // a fixed seed: CI runs the same cases every time
-        rng_seed: RngSeed::Fixed(20261131),
+        rng_seed: RngSeed::Fixed(20_261_131),
         ..ProptestConfig::with_cases(256)
     })]
 
