@@ -2,25 +2,20 @@
 //! texts we wrote, parse what it writes (an HTML parser, a Markdown parser with the forge
 //! extensions) and compare with golden files (`UPDATE_GOLDEN=1 cargo test` rewrites them).
 
+#[path = "common/process.rs"]
+mod process;
+
+use process::{golden, scratch, stdout};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use scraper::{ElementRef, Html, Selector};
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_istilahi"));
-    c.env_remove("ISTILAHI_GLOSSARY")
-        .env(
-            "ISTILAHI_USER_GLOSSARY",
-            std::env::temp_dir().join("istilahi-views-no-such-dir/glossary.toml"),
-        )
-        .env("NO_COLOR", "1");
-    c
-}
-
+/// Run the binary; it must succeed.
 fn run(args: &[&str]) -> Output {
-    let o = bin().args(args).output().expect("the binary runs");
+    let o = process::run(args);
     assert!(
         o.status.code() == Some(0),
         "{args:?}: exit {:?}\n{}",
@@ -30,38 +25,7 @@ fn run(args: &[&str]) -> Output {
     o
 }
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
-}
-
 const SAMPLE: &str = "tests/data/sample.sw.txt";
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("istilahi-views-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn golden(name: &str, actual: &str) {
-    let path = Path::new("tests/golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all("tests/golden").unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let want = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "{} is missing: run UPDATE_GOLDEN=1 cargo test",
-            path.display()
-        )
-    });
-    assert!(
-        want == actual,
-        "{} differs from the output (UPDATE_GOLDEN=1 rewrites it)",
-        path.display()
-    );
-}
 
 /// Every Markdown extension a forge or another reader may turn on, but smart punctuation
 /// (which changes quotes, not structure).

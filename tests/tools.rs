@@ -5,61 +5,17 @@
 
 #![allow(clippy::cast_possible_truncation)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+#[path = "common/process.rs"]
+mod process;
+
+use process::{bin, golden, run, scratch, stderr, stdout};
+
+use std::path::Path;
+use std::process::Output;
 
 use quick_xml::events::Event;
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_istilahi"));
-    c.env_remove("ISTILAHI_GLOSSARY")
-        .env(
-            "ISTILAHI_USER_GLOSSARY",
-            std::env::temp_dir().join("istilahi-views-no-such-dir/glossary.toml"),
-        )
-        .env("NO_COLOR", "1");
-    c
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("UTF-8 errors")
-}
-
 const SAMPLE: &str = "tests/data/sample.sw.txt";
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("istilahi-views-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn golden(name: &str, actual: &str) {
-    let path = Path::new("tests/golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let want = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "{} is missing: run UPDATE_GOLDEN=1 cargo test",
-            path.display()
-        )
-    });
-    assert!(
-        want == actual,
-        "{} differs from the output (UPDATE_GOLDEN=1 rewrites it)\n--- want\n{want}\n--- got\n{actual}",
-        path.display()
-    );
-}
 
 /// The number of tokens of each sentence, from `annotate --format json`.
 fn tokens_per_sentence(file: &str) -> Vec<usize> {
