@@ -10,8 +10,8 @@
 //! never a domain term.
 
 use crate::document::Match;
-use crate::glossary::{Entry, Pos};
-use crate::lexicon::{How, Lexicon};
+use crate::glossary::Entry;
+use crate::lexicon::Lexicon;
 
 /// The domains of general vocabulary: an entry with only these is not a domain term.
 pub const GENERAL: &[&str] = &["core", "general", "time"];
@@ -19,13 +19,7 @@ pub const GENERAL: &[&str] = &["core", "general", "time"];
 /// The glossary entry a match was made from (`None` for a name no entry covers).
 #[must_use]
 pub fn entry_of<'l>(lexicon: &'l Lexicon, m: &Match) -> Option<&'l Entry> {
-    if m.how == How::Name {
-        return None;
-    }
-    match m.entry {
-        Some(i) => Some(lexicon.entry(i)),
-        None => lexicon.glossary().get(&m.lemma, Pos::parse(&m.pos)?),
-    }
+    m.entry.map(|i| lexicon.entry(i))
 }
 
 /// Whether an entry is terminology: it has no domain, or one outside [`GENERAL`].
