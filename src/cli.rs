@@ -1289,7 +1289,7 @@ fn stats_files(
     let work = |(file, chunk): (usize, Chunk)| -> (usize, Stats, usize) {
         let mut stats = Stats::default();
         for s in Annotation::new(lexicon, &chunk.text).at(chunk.offset) {
-            stats.add(lexicon, &s);
+            stats.add(lexicon.glossary().entries(), &s);
         }
         (file, stats, chunk.text.len())
     };

@@ -5,6 +5,7 @@
 use crate::document::Document;
 use crate::glossary::Entry;
 use crate::lexicon::How;
+use crate::stats::Stats;
 use crate::tokenize::Kind;
 
 /// Whether an entry is a function word (only in the `core` domain: connectives, pronouns,
@@ -47,63 +48,46 @@ pub struct Coverage {
 
 impl Coverage {
     /// Count the documents. `entries` are the entries the documents' `Match::entry` index.
+    /// The counting is [`Stats`]'s, so these figures are those of `istilahi stats`.
     #[must_use]
     pub fn of(documents: &[Document], entries: &[Entry]) -> Coverage {
-        let mut c = Coverage {
-            documents: documents.len(),
-            ..Coverage::default()
-        };
-        let mut by_how: Vec<HowCount> = Vec::new();
-        let mut by_domain: Vec<(String, usize)> = Vec::new();
+        let mut stats = Stats::default();
         for s in documents.iter().flat_map(|d| &d.sentences) {
-            c.sentences += 1;
-            let mut words_in = vec![0usize; s.matches.len()];
-            for t in s.tokens.iter().filter(|t| t.kind == Kind::Word) {
-                c.words += 1;
-                match t.match_index {
-                    Some(m) => words_in[m] += 1,
-                    None => c.unknown += 1,
-                }
-            }
-            for (m, words) in s.matches.iter().zip(words_in) {
-                if m.how == How::Name {
-                    c.names += words;
-                } else {
-                    c.glossed += words;
-                }
-                if words > 1 && m.how != How::Name {
-                    c.multiword += 1;
-                }
-                match by_how.iter_mut().find(|h| h.how == m.how) {
-                    Some(h) => {
-                        h.matches += 1;
-                        h.words += words;
-                    }
-                    None => by_how.push(HowCount {
-                        how: m.how,
-                        matches: 1,
-                        words,
-                    }),
-                }
-                let Some(entry) = m.entry.and_then(|e| entries.get(e)) else {
-                    continue;
-                };
-                for d in &entry.domain {
-                    if crate::domain::GENERAL.contains(&d.as_str()) {
-                        continue;
-                    }
-                    match by_domain.iter_mut().find(|(name, _)| name == d) {
-                        Some((_, n)) => *n += 1,
-                        None => by_domain.push((d.clone(), 1)),
-                    }
-                }
-            }
+            stats.add(entries, s);
         }
-        by_how.sort_by_key(|h| h.how);
+        let by_how = [
+            How::Exact,
+            How::Variant,
+            How::Inflected,
+            How::Name,
+            How::Fuzzy,
+        ]
+        .into_iter()
+        .filter(|&how| stats.matches.get(how) > 0)
+        .map(|how| HowCount {
+            how,
+            matches: stats.matches.get(how),
+            words: stats.words_by_how.get(how),
+        })
+        .collect();
+        let mut by_domain: Vec<(String, usize)> = stats
+            .domains
+            .iter()
+            .filter(|(d, _)| !crate::domain::GENERAL.contains(&d.as_str()))
+            .map(|(d, &n)| (d.clone(), n))
+            .collect();
         by_domain.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        c.by_how = by_how;
-        c.by_domain = by_domain;
-        c
+        Coverage {
+            documents: documents.len(),
+            sentences: stats.sentences,
+            words: stats.words,
+            glossed: stats.glossed,
+            names: stats.name_words,
+            unknown: stats.unknown,
+            multiword: stats.multi_word_terms,
+            by_how,
+            by_domain,
+        }
     }
 
     /// The share of words glossed, in whole percent (rounded down; 0 for no words).

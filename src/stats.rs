@@ -15,7 +15,8 @@ use serde::Serialize;
 
 use crate::document::Sentence;
 use crate::domain;
-use crate::lexicon::{How, Lexicon};
+use crate::glossary::Entry;
+use crate::lexicon::How;
 use crate::tokenize::{Kind, key};
 
 /// Matches counted by how they were made.
@@ -29,14 +30,26 @@ pub struct ByHow {
 }
 
 impl ByHow {
-    fn count(&mut self, how: How) {
-        *match how {
+    fn slot(&mut self, how: How) -> &mut usize {
+        match how {
             How::Exact => &mut self.exact,
             How::Variant => &mut self.variant,
             How::Inflected => &mut self.inflected,
             How::Name => &mut self.name,
             How::Fuzzy => &mut self.fuzzy,
-        } += 1;
+        }
+    }
+
+    /// The count for one way of being found.
+    #[must_use]
+    pub fn get(&self, how: How) -> usize {
+        match how {
+            How::Exact => self.exact,
+            How::Variant => self.variant,
+            How::Inflected => self.inflected,
+            How::Name => self.name,
+            How::Fuzzy => self.fuzzy,
+        }
     }
 
     /// Every match.
@@ -66,6 +79,9 @@ pub struct Stats {
     /// Words in no match.
     pub unknown: usize,
     pub matches: ByHow,
+    /// Words inside the matches, by how the match was made (the reading views show them).
+    #[serde(skip)]
+    pub words_by_how: ByHow,
     /// Entry matches spanning more than one word.
     pub multi_word_terms: usize,
     /// Entry matches whose entry has a domain outside the general ones.
@@ -78,8 +94,8 @@ pub struct Stats {
 }
 
 impl Stats {
-    /// Count one annotated sentence.
-    pub fn add(&mut self, lexicon: &Lexicon, sentence: &Sentence) {
+    /// Count one annotated sentence; `entries` are those its matches' `entry` index.
+    pub fn add(&mut self, entries: &[Entry], sentence: &Sentence) {
         self.sentences += 1;
         let mut words_in = vec![0usize; sentence.matches.len()];
         for t in &sentence.tokens {
@@ -100,8 +116,9 @@ impl Stats {
             }
         }
         for (m, words) in sentence.matches.iter().zip(words_in) {
-            self.matches.count(m.how);
-            let Some(entry) = domain::entry_of(lexicon, m) else {
+            *self.matches.slot(m.how) += 1;
+            *self.words_by_how.slot(m.how) += words;
+            let Some(entry) = m.entry.and_then(|i| entries.get(i)) else {
                 continue;
             };
             if words > 1 {
@@ -128,6 +145,7 @@ impl Stats {
         self.name_words += other.name_words;
         self.unknown += other.unknown;
         self.matches.merge(&other.matches);
+        self.words_by_how.merge(&other.words_by_how);
         self.multi_word_terms += other.multi_word_terms;
         self.domain_terms += other.domain_terms;
         for (d, n) in &other.domains {
@@ -162,6 +180,7 @@ mod tests {
     use super::*;
     use crate::annotate::Annotation;
     use crate::glossary::{Glossary, parse_file};
+    use crate::lexicon::Lexicon;
     use std::path::Path;
 
     const TOML: &str = include_str!("../tests/data/views.toml");
@@ -172,7 +191,7 @@ mod tests {
         let lex = Lexicon::new(g);
         let mut stats = Stats::default();
         for s in Annotation::new(&lex, text) {
-            stats.add(&lex, &s);
+            stats.add(lex.glossary().entries(), &s);
         }
         stats
     }
