@@ -16,6 +16,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::document::{Document, Sentence};
 use crate::domain;
 use crate::lexicon::{How, Lexicon};
+use crate::render::interlinear::{self, Piece};
 
 /// One line of the interlinear view under the sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,57 +141,37 @@ fn style_of(how: How) -> Style {
 /// Build the columns of a sentence: a match is one unit, an unmatched token another; units
 /// with no space between them (a word and its brackets) share a column.
 fn columns(s: &Sentence, lexicon: Option<&Lexicon>) -> Vec<Column> {
-    let mut cols: Vec<Column> = Vec::new();
-    let mut last_end: Option<usize> = None;
-    let mut i = 0;
-    while i < s.tokens.len() {
-        let tok = &s.tokens[i];
-        let (start, end, morph, gloss, style, term) = match tok.match_index {
-            Some(m) => {
-                let m = &s.matches[m];
-                let gloss = if m.how == How::Name {
-                    "[name]".to_owned()
-                } else {
-                    m.gloss.clone()
-                };
-                let morph = m.segmentation().unwrap_or_default();
-                while i + 1 < s.tokens.len() && s.tokens[i + 1].match_index == tok.match_index {
-                    i += 1;
-                }
-                let term = lexicon.is_some_and(|l| domain::is_domain_term(l, m));
-                (m.start, m.end, morph, gloss, style_of(m.how), term)
-            }
-            None => (
-                tok.start,
-                tok.end,
-                String::new(),
-                String::new(),
-                Style::new(),
-                false,
-            ),
+    let mut cols = Vec::new();
+    for pieces in interlinear::columns(s) {
+        let mut col = Column {
+            source: String::new(),
+            morphs: String::new(),
+            gloss: String::new(),
+            style: Style::new(),
+            domain: false,
         };
-        i += 1;
-        let glued = last_end == Some(start) && !cols.is_empty();
-        last_end = Some(end);
-        let source = collapse(&s.text[start - s.start..end - s.start]);
-        if glued {
-            let col = cols.last_mut().expect("a column to glue to");
-            col.source.push_str(&source);
-            join(&mut col.morphs, &visible(&morph));
+        for piece in pieces {
+            let (start, end) = interlinear::span(s, piece);
+            col.source
+                .push_str(&collapse(&s.text[start - s.start..end - s.start]));
+            let Piece::Match(m) = piece else { continue };
+            let m = &s.matches[m];
+            let gloss = if m.how == How::Name {
+                "[name]".to_owned()
+            } else {
+                m.gloss.clone()
+            };
+            join(
+                &mut col.morphs,
+                &visible(&m.segmentation().unwrap_or_default()),
+            );
             join(&mut col.gloss, &visible(&gloss));
             if col.style == Style::new() {
-                col.style = style;
+                col.style = style_of(m.how);
             }
-            col.domain |= term;
-        } else {
-            cols.push(Column {
-                source,
-                morphs: visible(&morph),
-                gloss: visible(&gloss),
-                style,
-                domain: term,
-            });
+            col.domain |= lexicon.is_some_and(|l| domain::is_domain_term(l, m));
         }
+        cols.push(col);
     }
     cols
 }
