@@ -673,8 +673,9 @@ fn name_match(text: &str, start: usize, end: usize) -> Match {
     }
 }
 
-/// The gloss of a stem: its first English rendering with dots for spaces (`take.place`).
-fn stem_gloss(en: &str) -> String {
+/// A rendering as a gloss, with no whitespace in it: spaces become dots (`take.place`).
+#[must_use]
+pub fn stem_gloss(en: &str) -> String {
     en.split_whitespace().collect::<Vec<_>>().join(".")
 }
 

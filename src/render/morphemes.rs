@@ -10,6 +10,7 @@
 //! term's gloss does not list them); the later words are marked as belonging to the term.
 //! A name is glossed by itself, a number too; a word in no match is unknown.
 
+use crate::annotate;
 use crate::document::{Match, Sentence};
 use crate::glossary::Pos;
 use crate::lexicon::How;
@@ -107,12 +108,6 @@ pub fn category(pos: &str) -> &'static str {
         Some(Pos::Interj) => "interj",
         None => "unk",
     }
-}
-
-/// A gloss with no whitespace in it: spaces become dots (`take.place`).
-#[must_use]
-pub fn dotted(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(".")
 }
 
 fn stem(form: &str, gloss: Gloss, citation: &str) -> Morph {
@@ -226,7 +221,7 @@ fn head_morphs(m: &Match) -> Vec<Morph> {
             m.lemma.as_str(),
         )];
     }
-    let stem_gloss = dotted(rendering);
+    let stem_gloss = annotate::stem_gloss(rendering);
     let parts: Vec<&str> = m.gloss.split('-').collect();
     let extra = stem_gloss.matches('-').count();
     let at = (parts.len() == forms.len() + extra)
@@ -242,7 +237,7 @@ fn head_morphs(m: &Match) -> Vec<Morph> {
 }
 
 fn known(g: &str) -> Gloss {
-    Gloss::Known(dotted(g))
+    Gloss::Known(annotate::stem_gloss(g))
 }
 
 /// Morphemes `forms` with the stem at `k` (glossed with the match's rendering), affixes
