@@ -110,7 +110,7 @@ impl Column {
 /// Whitespace runs as one space, and every control character shown as a visible sign
 /// ([`visible`]): what reaches the terminal is text, never a command to it.
 fn collapse(s: &str) -> String {
-    visible(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+    visible(&interlinear::collapse(s))
 }
 
 /// Control characters (from the input or a glossary) as visible signs: C0 controls and DEL as
