@@ -9,7 +9,9 @@
 
 use std::rc::Rc;
 
-use rustc_hash::FxHashSet;
+use std::cell::RefCell;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::document::{Analysis, Document, Match, Sentence, Token};
 use crate::lexicon::{Analysed, How, Lexicon, Reading};
@@ -41,6 +43,13 @@ pub struct Annotation<'a> {
     words: Vec<Rc<Analysed>>,
     /// The matches of the current sentence, as token ranges.
     hits: Vec<Hit>,
+    /// The terms chosen in the current sentence, by the token they start at.
+    terms: Vec<Option<TermHit>>,
+    /// The adjective stems of term words met so far ([`Annotation::term_word_adjective`]).
+    term_adjectives: RefCell<FxHashMap<u32, Option<compact_str::CompactString>>>,
+    /// Scratch of [`Annotation::choose_terms`]: the best score from each token on, and
+    /// whether the term there is taken.
+    best: Vec<(usize, bool)>,
     /// The current sentence's range in `tokens`.
     current: std::ops::Range<usize>,
     /// Where `text` starts in the whole input: added to every span.
@@ -74,6 +83,8 @@ pub struct Brief<'a> {
     pub how: How,
     /// The entry's renderings; `None` for a name, which renders as itself.
     pub en: Option<&'a [String]>,
+    /// The entry's index in the glossary; `None` for a name.
+    pub entry: Option<usize>,
 }
 
 impl<'a> Annotation<'a> {
@@ -102,6 +113,9 @@ impl<'a> Annotation<'a> {
             names,
             words: Vec::new(),
             hits: Vec::new(),
+            terms: Vec::new(),
+            term_adjectives: RefCell::default(),
+            best: Vec::new(),
             current: 0..0,
             base: 0,
         }
@@ -147,6 +161,7 @@ impl<'a> Annotation<'a> {
                         pos: "name",
                         how: How::Name,
                         en: None,
+                        entry: None,
                     });
                     continue;
                 }
@@ -168,6 +183,7 @@ impl<'a> Annotation<'a> {
                 pos: e.pos.as_str(),
                 how,
                 en: Some(&e.en),
+                entry: Some(entry),
             });
         }
         true
@@ -207,10 +223,12 @@ fn opens(text: &str, tokens: &[tokenize::Token], first: usize, i: usize) -> bool
 }
 
 /// A term found at a position.
+#[derive(Clone, Copy)]
 struct TermHit {
     term: usize,
     end: usize,
-    head: Option<Parse>,
+    /// The parse of an inflected head: an index into its word's parses.
+    head: Option<usize>,
     /// The words after the head differ from the headword's (possessive, agreement).
     possessive: bool,
 }
@@ -231,20 +249,22 @@ impl Annotation<'_> {
     fn find(&mut self, s: &tokenize::Sentence) {
         let text = self.text;
         self.current = s.tokens.clone();
-        let toks = &self.tokens[s.tokens.clone()];
         self.words.clear();
+        let toks = &self.tokens[s.tokens.clone()];
         for (i, tok) in toks.iter().enumerate() {
             let word = tok.text(text);
             // a capitalised word inside a sentence may be a name (a proper reading)
             let proper = is_capitalised(word) && !opens(text, toks, 0, i);
             self.words.push(self.lexicon.analyse(word, proper));
         }
-        let mut terms = self.choose_terms(toks);
+        self.choose_terms(s.tokens.clone());
+        let toks = &self.tokens[s.tokens.clone()];
+        let terms = std::mem::take(&mut self.terms);
         let mut hits = std::mem::take(&mut self.hits);
         hits.clear();
         let mut i = 0;
         while i < toks.len() {
-            if let Some(hit) = terms[i].take() {
+            if let Some(hit) = terms[i] {
                 let to = hit.end;
                 hits.push(Hit {
                     from: i,
@@ -260,7 +280,6 @@ impl Annotation<'_> {
                 continue;
             }
             let word = tok.text(text);
-            let initial = opens(text, toks, 0, i);
             let capital = is_capitalised(word);
             let titled = capital
                 && i >= 2
@@ -279,7 +298,8 @@ impl Annotation<'_> {
                 continue;
             }
             let name_like = is_acronym(word)
-                || (capital && (!initial || self.names.contains(&self.words[i].key)));
+                || (capital
+                    && (!opens(text, toks, 0, i) || self.names.contains(&self.words[i].key)));
             if name_like {
                 // join adjacent names: Jens Stoltenberg
                 let mut end = i + 1;
@@ -304,6 +324,7 @@ impl Annotation<'_> {
             i += 1;
         }
         self.hits = hits;
+        self.terms = terms;
     }
 
     /// The sentence `s` as document data, from the hits [`Annotation::find`] left.
@@ -354,36 +375,47 @@ impl Annotation<'_> {
     /// Choose the terms of a sentence: of the longest term at each token, the set of
     /// non-overlapping terms that covers the sentence best (longer terms weigh more), so that
     /// *kufanya mazungumzo ya usalama* prefers the three-word term over the two-word one.
-    fn choose_terms(&self, toks: &[tokenize::Token]) -> Vec<Option<TermHit>> {
+    fn choose_terms(&mut self, sentence: std::ops::Range<usize>) {
+        let mut at = std::mem::take(&mut self.terms);
+        let mut best = std::mem::take(&mut self.best);
+        let toks = &self.tokens[sentence];
         let n = toks.len();
-        let mut at: Vec<Option<TermHit>> = (0..n).map(|i| self.term_at(toks, i)).collect();
-        // best[i]: the best score of tokens i.. ; take[i]: whether the term at i is taken
-        let mut best = vec![0usize; n + 1];
-        let mut take = vec![false; n];
-        for i in (0..n).rev() {
-            best[i] = best[i + 1];
-            if let Some(hit) = &at[i] {
-                let len = hit.end - i;
-                let score = len * len + best[hit.end];
-                if score > best[i] {
-                    best[i] = score;
-                    take[i] = true;
+        at.clear();
+        let mut any = false;
+        for i in 0..n {
+            let hit = if self.words[i].may_start_term() {
+                self.term_at(toks, i)
+            } else {
+                None
+            };
+            any |= hit.is_some();
+            at.push(hit);
+        }
+        if any {
+            // best[i]: the best score of tokens i.. and whether the term at i is taken
+            best.clear();
+            best.resize(n + 1, (0, false));
+            for i in (0..n).rev() {
+                best[i] = (best[i + 1].0, false);
+                if let Some(hit) = &at[i] {
+                    let len = hit.end - i;
+                    let score = len * len + best[hit.end].0;
+                    if score > best[i].0 {
+                        best[i] = (score, true);
+                    }
+                }
+            }
+            // keep the terms taken on the best path, drop the others
+            let mut next = 0;
+            for (i, hit) in at.iter_mut().enumerate() {
+                match hit {
+                    Some(h) if i >= next && best[i].1 => next = h.end,
+                    _ => *hit = None,
                 }
             }
         }
-        let mut chosen: Vec<Option<TermHit>> = (0..n).map(|_| None).collect();
-        let mut i = 0;
-        while i < n {
-            if take[i] {
-                let hit = at[i].take().expect("a term where one was taken");
-                let end = hit.end;
-                chosen[i] = Some(hit);
-                i = end;
-            } else {
-                i += 1;
-            }
-        }
-        chosen
+        self.terms = at;
+        self.best = best;
     }
 
     /// Which reading comes first in context: a noun followed by its own connective (*mpaka wa*,
@@ -425,14 +457,14 @@ impl Annotation<'_> {
             None => &[],
             Some(next) if next.possessive => &analysed.starts,
             Some(next) => {
-                let second = |t: &usize| self.lexicon.term(*t).words[1].as_str();
-                let from = analysed.starts.partition_point(|t| second(t) < &*next.key);
-                let to = analysed.starts.partition_point(|t| second(t) <= &*next.key);
+                let second = |t: &usize| self.lexicon.term(*t).ids[1];
+                let from = analysed.starts.partition_point(|t| second(t) < next.word);
+                let to = analysed.starts.partition_point(|t| second(t) <= next.word);
                 &analysed.starts[from..to]
             }
         };
         for &t in fixed.iter().chain(analysed.starts_agreeing.iter()) {
-            if let Some((end, possessive)) = self.rest_of_term(toks, i, t, None) {
+            if let Some((end, possessive)) = self.rest_of_term(i, t, None) {
                 consider(TermHit {
                     term: t,
                     end,
@@ -444,11 +476,11 @@ impl Annotation<'_> {
         if toks[i].kind == Kind::Word {
             for &(t, p) in &analysed.heads {
                 let parse = &analysed.parses[p];
-                if let Some((end, possessive)) = self.rest_of_term(toks, i, t, Some(parse)) {
+                if let Some((end, possessive)) = self.rest_of_term(i, t, Some(parse)) {
                     consider(TermHit {
                         term: t,
                         end,
-                        head: Some(parse.clone()),
+                        head: Some(p),
                         possessive,
                     });
                 }
@@ -459,13 +491,7 @@ impl Annotation<'_> {
 
     /// Match the words of term `t` after its head at token `i`; the end token index and whether
     /// the words differ from the headword's (a possessive inserted, a concord changed).
-    fn rest_of_term(
-        &self,
-        toks: &[tokenize::Token],
-        i: usize,
-        t: usize,
-        head: Option<&Parse>,
-    ) -> Option<(usize, bool)> {
+    fn rest_of_term(&self, i: usize, t: usize, head: Option<&Parse>) -> Option<(usize, bool)> {
         let term = self.lexicon.term(t);
         let mut j = i + 1;
         let mut possessive = false;
@@ -477,30 +503,30 @@ impl Annotation<'_> {
             // nothing after the head may change but an inserted possessive: the common miss
             // (a term starting with *kwa* at every *kwa*) ends at the second word
             let second = self.words.get(i + 1)?;
-            if *second.key != term.words[1] && !second.possessive {
+            if second.word != term.ids[1] && !second.possessive {
                 return None;
             }
         }
         let mut after_connective = false;
         let mut changed = false;
-        for (n, want) in term.words.iter().enumerate().skip(1) {
-            toks.get(j)?;
-            let mut got: &str = &self.words[j].key;
-            if n == 1 && got != want && morph::is_possessive(got) && !morph::is_possessive(want) {
+        for (n, (want, &want_id)) in term.words.iter().zip(&term.ids).enumerate().skip(1) {
+            let mut got = self.words.get(j)?;
+            if n == 1 && got.word != want_id && got.possessive && !morph::is_possessive(want) {
                 possessive = true;
                 j += 1;
-                toks.get(j)?;
-                got = &self.words[j].key;
+                got = self.words.get(j)?;
             }
-            let is_connective = morph::CONNECTIVES.contains(&want.as_str());
+            let is_connective = agreeing && n < 64 && term.connectives & (1 << n) != 0;
             let want_adjective = if agreeing && !is_connective {
-                self.adjective_stem(want)
+                self.term_word_adjective(want, want_id)
             } else {
                 None
             };
             let adjective = want_adjective.is_some();
-            changed |= got != want.as_str();
-            if agreeing && is_connective && morph::CONNECTIVES.contains(&got) {
+            let same = got.word == want_id;
+            changed |= !same;
+            if is_connective && got.connective {
+                let got = &*got.key;
                 let allowed = if same_both {
                     matches!(got, "ya" | "za" | "wa")
                 } else {
@@ -511,16 +537,16 @@ impl Annotation<'_> {
                 if !allowed {
                     return None;
                 }
-            } else if got == want.as_str() {
+            } else if same {
                 // exact
-            } else if after_connective && self.is_plural_of(got, want) {
+            } else if after_connective && self.is_plural_of(&got.key, want) {
                 // the noun after an agreeing connective may be plural too: wakuu wa mikoa
-            } else if adjective && self.adjective_stem(got) == want_adjective {
+            } else if adjective && self.adjective_stem(&got.key) == want_adjective {
                 // agreeing adjective: mkuu → wakuu
             } else {
                 return None;
             }
-            after_connective = agreeing && is_connective;
+            after_connective = is_connective;
             agreeing = agreeing && adjective;
             j += 1;
         }
@@ -533,6 +559,17 @@ impl Annotation<'_> {
         self.lexicon.analyse(word, false).parses.iter().any(|p| {
             p.kind == StemKind::Noun && p.stem == singular && p.class.is_some_and(|c| c % 2 == 0)
         })
+    }
+
+    /// [`Annotation::adjective_stem`] of a word terms are written with, by its number: asked
+    /// at every agreeing term, so kept for the rest of the text.
+    fn term_word_adjective(&self, word: &str, id: u32) -> Option<compact_str::CompactString> {
+        if let Some(stem) = self.term_adjectives.borrow().get(&id) {
+            return stem.clone();
+        }
+        let stem = self.adjective_stem(word);
+        self.term_adjectives.borrow_mut().insert(id, stem.clone());
+        stem
     }
 
     fn adjective_stem(&self, word: &str) -> Option<compact_str::CompactString> {
@@ -555,7 +592,7 @@ impl Annotation<'_> {
         let mut affixes = String::new();
         for (n, tok) in toks[i..hit.end].iter().enumerate() {
             let surface = tok.text(text);
-            match (&hit.head, n) {
+            match (hit.head.map(|p| &self.words[i].parses[p]), n) {
                 (Some(parse), 0) => {
                     let parts = surface_morphemes(surface, parse);
                     words.push(parts.join("-"));

@@ -761,9 +761,11 @@ fn annotate_files(
             if format == AnnotateFormat::Tsv {
                 render::tsv::render_header(&mut out).map_err(stdout_error)?;
             }
-            let work = |lx: &Lexicon, (file, chunk): (usize, Chunk)| -> (Vec<u8>, bool, usize) {
+            let work = |rows: &mut render::tsv::Rows,
+                        (file, chunk): (usize, Chunk)|
+             -> (Vec<u8>, bool, usize) {
                 let mut buf = Vec::with_capacity(chunk.text.len() * 8);
-                let found = annotate_chunk(lx, format, &names[file], &chunk, &mut buf);
+                let found = annotate_chunk(lexicon, format, &names[file], &chunk, rows, &mut buf);
                 (buf, found, chunk.text.len())
             };
             let mut sink = |(buf, any, bytes): (Vec<u8>, bool, usize)| -> Result<()> {
@@ -781,13 +783,14 @@ fn annotate_files(
                     run.chunks()?,
                     threads,
                     2 * threads,
-                    || (),
-                    |(), item| work(lexicon, item),
+                    render::tsv::Rows::new,
+                    |rows, item| work(rows, item),
                     &mut sink,
                 )?;
             } else {
+                let mut rows = render::tsv::Rows::new();
                 for item in run.chunks()? {
-                    sink(work(lexicon, item?))?;
+                    sink(work(&mut rows, item?))?;
                 }
             }
         }
@@ -897,6 +900,7 @@ fn annotate_chunk(
     format: AnnotateFormat,
     name: &str,
     chunk: &Chunk,
+    rows: &mut render::tsv::Rows,
     buf: &mut Vec<u8>,
 ) -> bool {
     let mut found = false;
@@ -906,7 +910,7 @@ fn annotate_chunk(
         let mut briefs = Vec::new();
         while annotation.next_brief(&mut briefs) {
             found |= !briefs.is_empty();
-            render::tsv::render_briefs(buf, &briefs).expect("writing to memory");
+            rows.write(buf, &briefs);
         }
     } else {
         for s in annotation {

@@ -141,10 +141,7 @@ fn cut(bytes: &[u8]) -> usize {
     // a blank line: "\n" then only spaces or tabs or "\r" then "\n"
     let mut last_newline: Option<usize> = None;
     let mut sentence_end: Option<usize> = None;
-    for (i, &b) in tail.iter().enumerate().rev() {
-        if b != b'\n' {
-            continue;
-        }
+    for i in memchr::memrchr_iter(b'\n', tail) {
         if let Some(next) = last_newline
             && tail[i + 1..next]
                 .iter()

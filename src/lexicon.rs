@@ -75,6 +75,10 @@ pub struct Term {
     pub entry: usize,
     /// Token keys: words, numbers and any punctuation written in the term.
     pub words: Vec<String>,
+    /// The same keys as numbers ([`Analysed::word`]), which compare faster than text.
+    pub ids: Box<[u32]>,
+    /// Bit `n` is set when word `n` is a connective (*wa, ya, za* …).
+    pub connectives: u64,
     pub how: How,
     pub head: Head,
 }
@@ -97,6 +101,8 @@ pub struct Lexicon {
     terms_by_first: FxHashMap<String, Vec<usize>>,
     terms_by_noun_head: FxHashMap<String, Vec<usize>>,
     terms_by_verb_head: FxHashMap<String, Vec<usize>>,
+    /// Every key a term is written with, numbered in text order ([`Term::ids`]).
+    term_words: FxHashMap<Box<str>, u32>,
     nouns: FxHashMap<String, Vec<(usize, Option<NounClass>)>>,
     verbs: FxHashMap<String, Vec<usize>>,
     adjectives: FxHashMap<String, Vec<usize>>,
@@ -140,7 +146,7 @@ fn next_id() -> u64 {
 
 /// Everything known of one word type: its readings (entries) and every parse (which may also
 /// reach the head of a multi-word term).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Analysed {
     /// The lookup key of the word ([`key`]).
     pub key: Box<str>,
@@ -151,6 +157,11 @@ pub struct Analysed {
     pub starts_agreeing: Box<[usize]>,
     /// Whether the word is a possessive (*yake*), which may stand inside a term.
     pub possessive: bool,
+    /// Whether the word is a connective (*wa, ya, za* …).
+    pub connective: bool,
+    /// The key's number among the words terms are written with ([`Term::ids`]), or
+    /// [`Analysed::NOT_A_TERM_WORD`].
+    pub word: u32,
     pub readings: Vec<Reading>,
     pub parses: Vec<Parse>,
     /// The multi-word terms whose inflecting head a parse reaches: `(term, index in parses)`.
@@ -158,12 +169,21 @@ pub struct Analysed {
 }
 
 impl Analysed {
+    /// [`Analysed::word`] of a key no term is written with.
+    pub const NOT_A_TERM_WORD: u32 = u32::MAX;
+
+    /// Whether a multi-word term may start at this word: as written, agreeing, or at a head.
+    #[must_use]
+    pub fn may_start_term(&self) -> bool {
+        !self.starts.is_empty() || !self.starts_agreeing.is_empty() || !self.heads.is_empty()
+    }
+
     /// The analysis as memoised: only the parses a later step reads are kept (those of a
     /// reading or a term head, and every noun and adjective parse, which agreement inside
     /// terms asks about); most verb parses are other splits of the same reading.
     fn kept(
         key: String,
-        (starts, starts_agreeing, possessive): (Box<[usize]>, Box<[usize]>, bool),
+        (starts, starts_agreeing, possessive, word): (Box<[usize]>, Box<[usize]>, bool, u32),
         mut readings: Vec<Reading>,
         parses: Vec<Parse>,
         mut heads: Vec<(usize, usize)>,
@@ -188,10 +208,12 @@ impl Analysed {
         readings.shrink_to_fit();
         heads.shrink_to_fit();
         Analysed {
+            connective: morph::CONNECTIVES.contains(&key.as_str()),
             key: key.into(),
             starts,
             starts_agreeing,
             possessive,
+            word,
             readings,
             parses: kept,
             heads,
@@ -218,6 +240,7 @@ impl Lexicon {
             terms_by_first: FxHashMap::default(),
             terms_by_noun_head: FxHashMap::default(),
             terms_by_verb_head: FxHashMap::default(),
+            term_words: FxHashMap::default(),
             nouns: FxHashMap::default(),
             verbs: FxHashMap::default(),
             adjectives: FxHashMap::default(),
@@ -232,6 +255,7 @@ impl Lexicon {
         for list in lx.terms_by_first.values_mut() {
             list.sort_by(|&a, &b| terms[a].words[1].cmp(&terms[b].words[1]));
         }
+        lx.number_term_words();
         for hits in lx.forms.values_mut() {
             hits.sort_by_key(|&(e, how)| (how, pos_rank(lx.glossary.entries()[e].pos)));
             hits.dedup();
@@ -276,11 +300,41 @@ impl Lexicon {
                 self.add_term(Term {
                     entry: i,
                     words,
+                    ids: Box::default(),
+                    connectives: 0,
                     how,
                     head,
                 });
             }
         }
+    }
+
+    /// Number the keys terms are written with in text order, so that comparing numbers orders
+    /// and matches as comparing the keys does.
+    fn number_term_words(&mut self) {
+        let mut words: Vec<&str> = self
+            .terms
+            .iter()
+            .flat_map(|t| t.words.iter().map(String::as_str))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let numbers: FxHashMap<Box<str>, u32> = words
+            .iter()
+            .zip(0u32..)
+            .map(|(&w, n)| (w.into(), n))
+            .collect();
+        for term in &mut self.terms {
+            term.ids = term.words.iter().map(|w| numbers[w.as_str()]).collect();
+            // terms have at most 64 tokens (glossary::MAX_TERM_TOKENS)
+            term.connectives = term
+                .words
+                .iter()
+                .zip(0..u64::BITS)
+                .filter(|(w, _)| morph::CONNECTIVES.contains(&w.as_str()))
+                .fold(0, |bits, (_, n)| bits | 1 << n);
+        }
+        self.term_words = numbers;
     }
 
     /// Index a one-word headword as the stem the analyser looks for.
@@ -410,7 +464,12 @@ impl Lexicon {
             .terms_starting(k)
             .iter()
             .partition(|&&t| self.terms[t].agrees_as_written());
-        let starts = (fixed.into(), agreeing.into(), morph::is_possessive(k));
+        let word = self
+            .term_words
+            .get(k)
+            .copied()
+            .unwrap_or(Analysed::NOT_A_TERM_WORD);
+        let starts = (fixed.into(), agreeing.into(), morph::is_possessive(k), word);
         let parses = if self.inflection && k.chars().any(char::is_alphabetic) {
             morph::analyse(k, self, proper)
         } else {

@@ -94,98 +94,147 @@ pub fn key(word: &str) -> String {
 #[must_use]
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
+    let n = bytes.len();
+    let mut tokens = Vec::with_capacity(n / 5 + 1);
     let mut i = 0;
     let mut space_from = 0; // where the whitespace before the current stretch starts
-    while i < bytes.len() {
-        if is_ascii_space(bytes[i]) {
-            i += 1;
-            continue;
+    'stretches: loop {
+        // long runs of blanks (padding, layout) go eight bytes at a time
+        const BLANKS: u64 = u64::from_ne_bytes([b' '; 8]);
+        while let Some(eight) = bytes.get(i..i + 8)
+            && u64::from_ne_bytes(eight.try_into().expect("eight bytes")) == BLANKS
+        {
+            i += 8;
         }
-        let from = i;
-        let mut ascii = true;
-        while i < bytes.len() && !is_ascii_space(bytes[i]) {
-            ascii &= bytes[i].is_ascii();
+        while i < n && class(bytes[i]) == SPACE {
             i += 1;
         }
-        if ascii {
-            ascii_tokens(bytes, from, i, &mut tokens);
-        } else {
-            unicode_tokens(text, space_from, i, &mut tokens);
+        if i == n {
+            break;
+        }
+        // one pass over an ASCII stretch; a non-ASCII byte sends the whole stretch to UAX #29
+        let mark = tokens.len();
+        while i < n {
+            let c = class(bytes[i]);
+            if c == SPACE {
+                break;
+            }
+            if c == HIGH {
+                tokens.truncate(mark);
+                let end = bytes[i..]
+                    .iter()
+                    .position(|&b| class(b) == SPACE)
+                    .map_or(n, |p| i + p);
+                unicode_tokens(text, space_from, end, &mut tokens);
+                (i, space_from) = (end, end);
+                continue 'stretches;
+            }
+            i = ascii_token(bytes, i, c, &mut tokens);
         }
         space_from = i;
     }
     tokens
 }
 
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
-}
+/// Byte classes of the ASCII scanner.
+const OTHER: u8 = 0;
+const SPACE: u8 = 1;
+const ALPHA: u8 = 2;
+const DIGIT: u8 = 4;
+const UNDERSCORE: u8 = 8;
+const SYMBOL: u8 = 16;
+const HIGH: u8 = 32;
+const WORDISH: u8 = ALPHA | DIGIT | UNDERSCORE;
 
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// The tokens of an ASCII stretch without whitespace, by the UAX #29 rules as they apply to
-/// ASCII: letters, digits and `_` join (WB5, WB8–WB10, WB13a/b); `:` `.` `'` join two letters
-/// (WB6/7); `,` `;` `.` `'` join two digits (WB11/12); every other character stands alone.
-fn ascii_tokens(bytes: &[u8], from: usize, to: usize, tokens: &mut Vec<Token>) {
-    let mut j = from;
-    while j < to {
-        let b = bytes[j];
-        if !is_word_byte(b) {
-            let kind = if is_symbol(char::from(b)) {
-                Kind::Symbol
-            } else {
-                Kind::Punct
-            };
-            tokens.push(Token {
-                start: j,
-                end: j + 1,
-                kind,
-            });
-            j += 1;
-            continue;
-        }
-        let start = j;
-        let (mut alpha, mut digit) = (false, false);
-        loop {
-            while j < to && is_word_byte(bytes[j]) {
-                alpha |= bytes[j].is_ascii_alphabetic();
-                digit |= bytes[j].is_ascii_digit();
-                j += 1;
-            }
-            if j + 1 < to && j > start {
-                let (prev, mid, next) = (bytes[j - 1], bytes[j], bytes[j + 1]);
-                let letters = prev.is_ascii_alphabetic()
-                    && next.is_ascii_alphabetic()
-                    && matches!(mid, b':' | b'.' | b'\'');
-                let digits = prev.is_ascii_digit()
-                    && next.is_ascii_digit()
-                    && matches!(mid, b',' | b';' | b'.' | b'\'');
-                if letters || digits {
-                    j += 1;
-                    continue;
-                }
-            }
-            break;
-        }
-        if alpha || digit {
-            let kind = if alpha { Kind::Word } else { Kind::Number };
-            tokens.push(Token {
-                start,
-                end: j,
-                kind,
-            });
+const CLASSES: [u8; 256] = {
+    let mut t = [HIGH; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+            SPACE
+        } else if c.is_ascii_alphabetic() {
+            ALPHA
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c == b'_' {
+            UNDERSCORE
+        } else if is_symbol(c as char) {
+            SYMBOL
         } else {
-            // underscores alone are punctuation, one token each
-            tokens.extend((start..j).map(|k| Token {
-                start: k,
-                end: k + 1,
-                kind: Kind::Punct,
-            }));
-        }
+            OTHER
+        };
+        b += 1;
     }
+    t
+};
+
+fn class(b: u8) -> u8 {
+    CLASSES[usize::from(b)]
+}
+
+/// The ASCII token at `bytes[j]` (of class `c`, not whitespace) by the UAX #29 rules as they
+/// apply to ASCII: letters, digits and `_` join (WB5, WB8–WB10, WB13a/b); `:` `.` `'` join two
+/// letters (WB6/7); `,` `;` `.` `'` join two digits (WB11/12); every other character stands
+/// alone. Pushes it and returns where it ends.
+fn ascii_token(bytes: &[u8], mut j: usize, c: u8, tokens: &mut Vec<Token>) -> usize {
+    if c & WORDISH == 0 {
+        let kind = if c == SYMBOL {
+            Kind::Symbol
+        } else {
+            Kind::Punct
+        };
+        tokens.push(Token {
+            start: j,
+            end: j + 1,
+            kind,
+        });
+        return j + 1;
+    }
+    let start = j;
+    let mut seen = 0;
+    loop {
+        while let Some(&b) = bytes.get(j) {
+            let c = class(b);
+            if c & WORDISH == 0 {
+                break;
+            }
+            seen |= c;
+            j += 1;
+        }
+        // a joiner between two letters or two digits (the next byte is never whitespace then)
+        if let (Some(&mid), Some(&next)) = (bytes.get(j), bytes.get(j + 1)) {
+            let (prev, next) = (class(bytes[j - 1]), class(next));
+            let letters = prev == ALPHA && next == ALPHA && matches!(mid, b':' | b'.' | b'\'');
+            let digits =
+                prev == DIGIT && next == DIGIT && matches!(mid, b',' | b';' | b'.' | b'\'');
+            if letters || digits {
+                j += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    if seen & (ALPHA | DIGIT) != 0 {
+        let kind = if seen & ALPHA != 0 {
+            Kind::Word
+        } else {
+            Kind::Number
+        };
+        tokens.push(Token {
+            start,
+            end: j,
+            kind,
+        });
+    } else {
+        // underscores alone are punctuation, one token each
+        tokens.extend((start..j).map(|k| Token {
+            start: k,
+            end: k + 1,
+            kind: Kind::Punct,
+        }));
+    }
+    j
 }
 
 /// The tokens of `text[from..to]` by `split_word_bound_indices`.
@@ -229,7 +278,7 @@ fn unicode_tokens(text: &str, from: usize, to: usize, tokens: &mut Vec<Token>) {
     }
 }
 
-fn is_symbol(c: char) -> bool {
+const fn is_symbol(c: char) -> bool {
     matches!(
         c,
         '$' | '€'
@@ -259,7 +308,7 @@ fn is_symbol(c: char) -> bool {
             | '™'
             | '₹'
             | '₦'
-    ) || ('\u{2100}'..='\u{2BFF}').contains(&c)
+    ) || matches!(c, '\u{2100}'..='\u{2BFF}')
         || c >= '\u{1F000}'
 }
 
@@ -278,6 +327,20 @@ fn starts_lowercase(s: &str) -> bool {
 /// Whether the whitespace `gap` holds a blank line. A line ends with `\n`, `\r\n` or a lone
 /// `\r` (old Mac files).
 fn has_blank_line(gap: &str) -> bool {
+    if gap.is_ascii() {
+        // the common case, byte by byte: every byte of an ASCII gap is whitespace
+        let mut newlines = 0;
+        let mut bytes = gap.bytes().peekable();
+        while let Some(b) = bytes.next() {
+            if b == b'\n' || (b == b'\r' && bytes.peek() != Some(&b'\n')) {
+                newlines += 1;
+                if newlines >= 2 {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
     let mut newlines = 0;
     let mut chars = gap.chars().peekable();
     while let Some(c) = chars.next() {
@@ -295,7 +358,8 @@ fn has_blank_line(gap: &str) -> bool {
 
 /// Whether the whitespace `gap` holds a line end (`\n`, or `\r` alone).
 fn has_line_end(gap: &str) -> bool {
-    gap.contains(['\n', '\r'])
+    // gaps are short: a loop beats a call
+    gap.bytes().any(|b| matches!(b, b'\n' | b'\r'))
 }
 
 /// The most tokens one sentence holds: a longer run without a sentence end (a pasted table, a
@@ -313,7 +377,10 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let tok = tokens[i];
         let mut last = i;
         let mut boundary = false;
-        if is_terminal(tok.text(text)) && !is_abbreviation_dot(text, tokens, i) {
+        if tok.kind == Kind::Punct
+            && is_terminal(tok.text(text))
+            && !is_abbreviation_dot(text, tokens, i)
+        {
             // swallow the rest of a terminal run and any closing marks glued to it
             while last + 1 < tokens.len()
                 && tokens[last + 1].start == tokens[last].end
@@ -329,7 +396,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         }
         if let Some(next) = tokens.get(last + 1) {
             let gap = &text[tokens[last].end..next.start];
-            if has_blank_line(gap) || (has_line_end(gap) && !starts_lowercase(next.text(text))) {
+            if has_line_end(gap) && (has_blank_line(gap) || !starts_lowercase(next.text(text))) {
                 boundary = true;
             }
         } else {
@@ -364,7 +431,12 @@ fn is_abbreviation_dot(text: &str, tokens: &[Token], i: usize) -> bool {
     let word = prev.text(text);
     let mut chars = word.chars();
     let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    initial || ABBREVIATIONS.contains(&key(word).as_str())
+    initial
+        || if word.is_ascii() {
+            ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        } else {
+            ABBREVIATIONS.contains(&key(word).as_str())
+        }
 }
 
 #[cfg(test)]

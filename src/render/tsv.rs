@@ -44,44 +44,90 @@ pub fn render_sentence<W: io::Write>(out: &mut W, s: &Sentence) -> io::Result<()
     Ok(())
 }
 
-/// Write a field, with tabs and line breaks turned into spaces, without allocating when it
-/// has none (the common case).
-fn write_field<W: io::Write>(out: &mut W, s: &str) -> io::Result<()> {
-    if s.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
-        out.write_all(field(s).as_bytes())
-    } else {
-        out.write_all(s.as_bytes())
+/// Rows of matches in brief (the same rows as [`render_sentence`]), written into memory at
+/// corpus speed: the end of a row after the surface (`lemma pos how en`) depends only on the
+/// entry and how it was matched, so it is formatted once per pair and copied after.
+#[derive(Debug, Default)]
+pub struct Rows {
+    /// By `entry * HOWS + how`: the row's end after the surface, with its tab and line break.
+    tails: Vec<Option<Box<[u8]>>>,
+}
+
+/// How many ways of matching there are ([`How`]).
+const HOWS: usize = 5;
+
+impl Rows {
+    #[must_use]
+    pub fn new() -> Rows {
+        Rows::default()
+    }
+
+    /// Append the rows of `briefs` to `out`.
+    pub fn write(&mut self, out: &mut Vec<u8>, briefs: &[Brief<'_>]) {
+        let mut numbers = itoa::Buffer::new();
+        for b in briefs {
+            out.extend_from_slice(numbers.format(b.start).as_bytes());
+            out.push(b'\t');
+            out.extend_from_slice(numbers.format(b.end).as_bytes());
+            out.push(b'\t');
+            push_field(out, b.surface);
+            if let (Some(entry), Some(en)) = (b.entry, b.en) {
+                let slot = entry * HOWS + b.how as usize;
+                if slot >= self.tails.len() {
+                    self.tails.resize(slot + 1, None);
+                }
+                let tail = self.tails[slot].get_or_insert_with(|| tail(b, en));
+                out.extend_from_slice(tail);
+            } else {
+                // a name: itself as lemma and rendering
+                out.push(b'\t');
+                push_field(out, b.lemma);
+                out.push(b'\t');
+                out.extend_from_slice(b.pos.as_bytes());
+                out.push(b'\t');
+                out.extend_from_slice(b.how.as_str().as_bytes());
+                out.push(b'\t');
+                match b.en {
+                    None => push_field(out, b.surface),
+                    Some(en) => push_renderings(out, en),
+                }
+                out.push(b'\n');
+            }
+        }
     }
 }
 
-/// The rows of one sentence's matches in brief: the same rows as [`render_sentence`].
-pub fn render_briefs<W: io::Write>(out: &mut W, briefs: &[Brief<'_>]) -> io::Result<()> {
-    let mut numbers = itoa::Buffer::new();
-    for b in briefs {
-        out.write_all(numbers.format(b.start).as_bytes())?;
-        out.write_all(b"\t")?;
-        out.write_all(numbers.format(b.end).as_bytes())?;
-        out.write_all(b"\t")?;
-        write_field(out, b.surface)?;
-        out.write_all(b"\t")?;
-        write_field(out, b.lemma)?;
-        out.write_all(b"\t")?;
-        out.write_all(b.pos.as_bytes())?;
-        out.write_all(b"\t")?;
-        out.write_all(b.how.as_str().as_bytes())?;
-        out.write_all(b"\t")?;
-        match b.en {
-            None => write_field(out, b.surface)?,
-            Some(en) => {
-                for (i, e) in en.iter().enumerate() {
-                    if i > 0 {
-                        out.write_all(b"; ")?;
-                    }
-                    write_field(out, e)?;
-                }
-            }
+/// The end of a row after its surface: `\tlemma\tpos\thow\ten\n`.
+fn tail(b: &Brief<'_>, en: &[String]) -> Box<[u8]> {
+    let mut out = Vec::new();
+    out.push(b'\t');
+    push_field(&mut out, b.lemma);
+    out.push(b'\t');
+    out.extend_from_slice(b.pos.as_bytes());
+    out.push(b'\t');
+    out.extend_from_slice(b.how.as_str().as_bytes());
+    out.push(b'\t');
+    push_renderings(&mut out, en);
+    out.push(b'\n');
+    out.into_boxed_slice()
+}
+
+fn push_renderings(out: &mut Vec<u8>, en: &[String]) {
+    for (i, e) in en.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b"; ");
         }
-        out.write_all(b"\n")?;
+        push_field(out, e);
     }
-    Ok(())
+}
+
+/// Append a field with tabs and line breaks turned into spaces.
+fn push_field(out: &mut Vec<u8>, s: &str) {
+    let from = out.len();
+    out.extend_from_slice(s.as_bytes());
+    for b in &mut out[from..] {
+        if matches!(*b, b'\t' | b'\n' | b'\r') {
+            *b = b' ';
+        }
+    }
 }

@@ -44,8 +44,9 @@ pub fn render(format: &str, lexicon: &Lexicon, source: &str, text: &str, width: 
             render::tsv::render_header(w).unwrap();
             let mut annotation = Annotation::new(lexicon, text);
             let mut briefs = Vec::new();
+            let mut rows = render::tsv::Rows::new();
             while annotation.next_brief(&mut briefs) {
-                render::tsv::render_briefs(w, &briefs).unwrap();
+                rows.write(w, &briefs);
             }
         }
         "html" => {
