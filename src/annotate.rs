@@ -14,7 +14,8 @@ use std::cell::RefCell;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::document::{Analysis, Document, Match, Sentence, Token};
-use crate::lexicon::{Analysed, How, Lexicon, Reading};
+use crate::glossary::Entry;
+use crate::lexicon::{Analysed, Analyser, How, Lexicon, Reading};
 use crate::morph::{self, Parse, StemKind};
 use crate::tokenize::{self, Kind};
 
@@ -39,6 +40,8 @@ pub struct Annotation<'a> {
     sentences: std::vec::IntoIter<tokenize::Sentence>,
     /// Capitalised words seen inside sentences: names also where they open one.
     names: FxHashSet<Box<str>>,
+    /// This thread's memo of analyses, held while the text is annotated.
+    analyser: RefCell<Analyser<'a>>,
     /// The analysis of each token of the current sentence.
     words: Vec<Rc<Analysed>>,
     /// The matches of the current sentence, as token ranges.
@@ -78,13 +81,22 @@ pub struct Brief<'a> {
     pub start: usize,
     pub end: usize,
     pub surface: &'a str,
-    pub lemma: &'a str,
-    pub pos: &'static str,
     pub how: How,
-    /// The entry's renderings; `None` for a name, which renders as itself.
-    pub en: Option<&'a [String]>,
-    /// The entry's index in the glossary; `None` for a name.
-    pub entry: Option<usize>,
+    /// The entry matched and its index in the glossary; `None` for a name, which is its own
+    /// lemma and rendering.
+    pub entry: Option<(usize, &'a Entry)>,
+}
+
+impl<'a> Brief<'a> {
+    #[must_use]
+    pub fn lemma(&self) -> &'a str {
+        self.entry.map_or(self.surface, |(_, e)| &e.sw)
+    }
+
+    #[must_use]
+    pub fn pos(&self) -> &'static str {
+        self.entry.map_or("name", |(_, e)| e.pos.as_str())
+    }
 }
 
 impl<'a> Annotation<'a> {
@@ -93,12 +105,13 @@ impl<'a> Annotation<'a> {
         let tokens = tokenize::tokenize(text);
         let sentences = tokenize::sentences(text, &tokens);
         let mut names = FxHashSet::default();
+        let mut analyser = lexicon.analyser();
         for s in &sentences {
             for i in s.tokens.clone() {
                 let word = tokens[i].text(text);
                 if is_capitalised(word) && !opens(text, &tokens, s.tokens.start, i) {
                     // the analysis a capitalised word inside a sentence gets anyway
-                    let key = &lexicon.analyse(word, true).key;
+                    let key = &analyser.analyse(word, true).key;
                     if !names.contains(key) {
                         names.insert(key.clone());
                     }
@@ -111,6 +124,7 @@ impl<'a> Annotation<'a> {
             tokens,
             sentences: sentences.into_iter(),
             names,
+            analyser: RefCell::new(analyser),
             words: Vec::new(),
             hits: Vec::new(),
             terms: Vec::new(),
@@ -157,10 +171,7 @@ impl<'a> Annotation<'a> {
                         start,
                         end,
                         surface,
-                        lemma: surface,
-                        pos: "name",
                         how: How::Name,
-                        en: None,
                         entry: None,
                     });
                     continue;
@@ -174,16 +185,12 @@ impl<'a> Annotation<'a> {
                     (term.entry, t.how(term.how))
                 }
             };
-            let e = self.lexicon.entry(entry);
             out.push(Brief {
                 start,
                 end,
                 surface,
-                lemma: &e.sw,
-                pos: e.pos.as_str(),
                 how,
-                en: Some(&e.en),
-                entry: Some(entry),
+                entry: Some((entry, self.lexicon.entry(entry))),
             });
         }
         true
@@ -255,7 +262,8 @@ impl Annotation<'_> {
             let word = tok.text(text);
             // a capitalised word inside a sentence may be a name (a proper reading)
             let proper = is_capitalised(word) && !opens(text, toks, 0, i);
-            self.words.push(self.lexicon.analyse(word, proper));
+            self.words
+                .push(self.analyser.get_mut().analyse(word, proper));
         }
         self.choose_terms(s.tokens.clone());
         let toks = &self.tokens[s.tokens.clone()];
@@ -457,9 +465,8 @@ impl Annotation<'_> {
             None => &[],
             Some(next) if next.possessive => &analysed.starts,
             Some(next) => {
-                let second = |t: &usize| self.lexicon.term(*t).ids[1];
-                let from = analysed.starts.partition_point(|t| second(t) < next.word);
-                let to = analysed.starts.partition_point(|t| second(t) <= next.word);
+                let from = analysed.seconds.partition_point(|&s| s < next.word);
+                let to = analysed.seconds.partition_point(|&s| s <= next.word);
                 &analysed.starts[from..to]
             }
         };
@@ -556,7 +563,8 @@ impl Annotation<'_> {
 
     /// Whether `word` is a plural form of the noun `singular`.
     fn is_plural_of(&self, word: &str, singular: &str) -> bool {
-        self.lexicon.analyse(word, false).parses.iter().any(|p| {
+        let analysed = self.analyser.borrow_mut().analyse(word, false);
+        analysed.parses.iter().any(|p| {
             p.kind == StemKind::Noun && p.stem == singular && p.class.is_some_and(|c| c % 2 == 0)
         })
     }
@@ -573,7 +581,8 @@ impl Annotation<'_> {
     }
 
     fn adjective_stem(&self, word: &str) -> Option<compact_str::CompactString> {
-        self.lexicon
+        self.analyser
+            .borrow_mut()
             .analyse(word, false)
             .parses
             .iter()

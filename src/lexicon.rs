@@ -6,9 +6,10 @@
 //! [`Lexicon::analyse`] gives every reading of one word — exact forms first, then inflected
 //! analyses cheapest first — and memoises it per word type.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 use std::rc::Rc;
 
@@ -120,22 +121,21 @@ pub const MEMO_LIMIT: usize = 64_000;
 /// use stay; memory is bounded by [`MEMO_LIMIT`] analyses.
 #[derive(Debug, Default)]
 struct Memo {
-    young: FxHashMap<Box<str>, Rc<Analysed>>,
-    old: FxHashMap<Box<str>, Rc<Analysed>>,
+    young: FxHashMap<CompactString, Rc<Analysed>>,
+    old: FxHashMap<CompactString, Rc<Analysed>>,
 }
 
 /// Each thread's memo of analyses, `[common, proper]` (a capitalised word inside a sentence),
-/// for the lexicon whose id it holds: the lexicon itself is shared by every thread.
+/// for the lexicon whose id it holds: the lexicon itself is shared by every thread. Words are
+/// kept inline (most are short), so finding one reads no other memory.
+#[derive(Default)]
 struct ThreadMemo {
     lexicon: u64,
     memo: [Memo; 2],
 }
 
 thread_local! {
-    static MEMO: RefCell<ThreadMemo> = RefCell::new(ThreadMemo {
-        lexicon: 0,
-        memo: Default::default(),
-    });
+    static MEMO: Cell<ThreadMemo> = Cell::default();
 }
 
 /// A new lexicon id (0 is no lexicon).
@@ -153,6 +153,8 @@ pub struct Analysed {
     /// The multi-word terms whose first token key is this word's and whose other words are
     /// fixed, in the order of their second words.
     pub starts: Box<[usize]>,
+    /// The second word of each of `starts` ([`Term::ids`]), to search without reading terms.
+    pub seconds: Box<[u32]>,
     /// Those whose later words agree with a plural of the first (9/10 nouns: *kura za maoni*).
     pub starts_agreeing: Box<[usize]>,
     /// Whether the word is a possessive (*yake*), which may stand inside a term.
@@ -182,6 +184,7 @@ impl Analysed {
     /// reading or a term head, and every noun and adjective parse, which agreement inside
     /// terms asks about); most verb parses are other splits of the same reading.
     fn kept(
+        lexicon: &Lexicon,
         key: String,
         (starts, starts_agreeing, possessive, word): (Box<[usize]>, Box<[usize]>, bool, u32),
         mut readings: Vec<Reading>,
@@ -208,6 +211,7 @@ impl Analysed {
         readings.shrink_to_fit();
         heads.shrink_to_fit();
         Analysed {
+            seconds: starts.iter().map(|&t| lexicon.terms[t].ids[1]).collect(),
             connective: morph::CONNECTIVES.contains(&key.as_str()),
             key: key.into(),
             starts,
@@ -218,6 +222,39 @@ impl Analysed {
             parses: kept,
             heads,
         }
+    }
+}
+
+/// A thread's memo of analyses, taken for a run of lookups (a text) and given back to the
+/// thread when dropped: [`Lexicon::analyse`] without a thread-local access per word.
+pub struct Analyser<'a> {
+    lexicon: &'a Lexicon,
+    memo: ThreadMemo,
+}
+
+impl Analyser<'_> {
+    /// [`Lexicon::analyse`].
+    pub fn analyse(&mut self, word: &str, proper: bool) -> Rc<Analysed> {
+        let memo = &mut self.memo.memo[usize::from(proper)];
+        if let Some(r) = memo.young.get(word) {
+            return Rc::clone(r);
+        }
+        let analysed = match memo.old.remove(word) {
+            Some(old) => old,
+            None => Rc::new(self.lexicon.analyse_key(key(word), proper)),
+        };
+        if memo.young.len() >= MEMO_LIMIT / 2 {
+            // the older half goes; what was used since it was young is kept
+            memo.old = std::mem::take(&mut memo.young);
+        }
+        memo.young.insert(word.into(), Rc::clone(&analysed));
+        analysed
+    }
+}
+
+impl Drop for Analyser<'_> {
+    fn drop(&mut self) {
+        MEMO.set(std::mem::take(&mut self.memo));
     }
 }
 
@@ -425,37 +462,26 @@ impl Lexicon {
     }
 
     /// Every reading of a word, best first, and its parses. `proper`: a capitalised word inside
-    /// a sentence. Memoised per word type.
+    /// a sentence. Memoised per word type; for many words, [`Lexicon::analyser`] is faster.
     #[must_use]
     pub fn analyse(&self, word: &str, proper: bool) -> Rc<Analysed> {
-        let found = MEMO.with_borrow_mut(|m| {
-            if m.lexicon != self.id {
-                *m = ThreadMemo {
-                    lexicon: self.id,
-                    memo: Default::default(),
-                };
-            }
-            let memo = &mut m.memo[usize::from(proper)];
-            if let Some(r) = memo.young.get(word) {
-                return Some(Rc::clone(r));
-            }
-            let old = memo.old.remove(word)?;
-            memo.young.insert(word.into(), Rc::clone(&old));
-            Some(old)
-        });
-        if let Some(r) = found {
-            return r;
+        self.analyser().analyse(word, proper)
+    }
+
+    /// This thread's memo of analyses, held until the analyser is dropped.
+    #[must_use]
+    pub fn analyser(&self) -> Analyser<'_> {
+        let mut memo = MEMO.take();
+        if memo.lexicon != self.id {
+            memo = ThreadMemo {
+                lexicon: self.id,
+                memo: Default::default(),
+            };
         }
-        let analysed = Rc::new(self.analyse_key(key(word), proper));
-        MEMO.with_borrow_mut(|m| {
-            let memo = &mut m.memo[usize::from(proper)];
-            if memo.young.len() >= MEMO_LIMIT / 2 {
-                // the older half goes; what was used since it was young is kept
-                memo.old = std::mem::take(&mut memo.young);
-            }
-            memo.young.insert(word.into(), Rc::clone(&analysed));
-        });
-        analysed
+        Analyser {
+            lexicon: self,
+            memo,
+        }
     }
 
     fn analyse_key(&self, key: String, proper: bool) -> Analysed {
@@ -488,7 +514,7 @@ impl Lexicon {
                     cost: u32::from(how != How::Exact),
                 })
                 .collect();
-            return Analysed::kept(key, starts, readings, parses, heads);
+            return Analysed::kept(self, key, starts, readings, parses, heads);
         }
         let mut readings = Vec::new();
         for (p, parse) in parses.iter().enumerate() {
@@ -512,7 +538,7 @@ impl Lexicon {
         // one reading per entry: its cheapest parse (other splits of the same lemma are noise)
         let mut seen = std::collections::HashSet::new();
         readings.retain(|r| seen.insert(r.entry));
-        Analysed::kept(key, starts, readings, parses, heads)
+        Analysed::kept(self, key, starts, readings, parses, heads)
     }
 
     /// The terms whose head the parses reach, with the class and polarity the head asks for.

@@ -328,11 +328,11 @@ fn starts_lowercase(s: &str) -> bool {
 /// `\r` (old Mac files).
 fn has_blank_line(gap: &str) -> bool {
     if gap.is_ascii() {
-        // the common case, byte by byte: every byte of an ASCII gap is whitespace
+        // the common case: every byte of an ASCII gap is whitespace, so only line ends count
+        let bytes = gap.as_bytes();
         let mut newlines = 0;
-        let mut bytes = gap.bytes().peekable();
-        while let Some(b) = bytes.next() {
-            if b == b'\n' || (b == b'\r' && bytes.peek() != Some(&b'\n')) {
+        for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[at] == b'\n' || bytes.get(at + 1) != Some(&b'\n') {
                 newlines += 1;
                 if newlines >= 2 {
                     return true;
@@ -358,8 +358,13 @@ fn has_blank_line(gap: &str) -> bool {
 
 /// Whether the whitespace `gap` holds a line end (`\n`, or `\r` alone).
 fn has_line_end(gap: &str) -> bool {
-    // gaps are short: a loop beats a call
-    gap.bytes().any(|b| matches!(b, b'\n' | b'\r'))
+    let gap = gap.as_bytes();
+    if gap.len() <= 16 {
+        // most gaps are one space: a loop beats a call
+        gap.iter().any(|&b| matches!(b, b'\n' | b'\r'))
+    } else {
+        memchr::memchr2(b'\n', b'\r', gap).is_some()
+    }
 }
 
 /// The most tokens one sentence holds: a longer run without a sentence end (a pasted table, a

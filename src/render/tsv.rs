@@ -5,6 +5,8 @@ use std::io;
 
 use crate::annotate::Brief;
 use crate::document::{Document, Sentence};
+use crate::glossary::Entry;
+use crate::lexicon::How;
 
 pub const HEADER: &str = "start\tend\tsurface\tlemma\tpos\thow\ten";
 
@@ -71,26 +73,19 @@ impl Rows {
             out.extend_from_slice(numbers.format(b.end).as_bytes());
             out.push(b'\t');
             push_field(out, b.surface);
-            if let (Some(entry), Some(en)) = (b.entry, b.en) {
+            if let Some((entry, e)) = b.entry {
                 let slot = entry * HOWS + b.how as usize;
                 if slot >= self.tails.len() {
                     self.tails.resize(slot + 1, None);
                 }
-                let tail = self.tails[slot].get_or_insert_with(|| tail(b, en));
+                let tail = self.tails[slot].get_or_insert_with(|| tail(e, b.how));
                 out.extend_from_slice(tail);
             } else {
                 // a name: itself as lemma and rendering
                 out.push(b'\t');
-                push_field(out, b.lemma);
-                out.push(b'\t');
-                out.extend_from_slice(b.pos.as_bytes());
-                out.push(b'\t');
-                out.extend_from_slice(b.how.as_str().as_bytes());
-                out.push(b'\t');
-                match b.en {
-                    None => push_field(out, b.surface),
-                    Some(en) => push_renderings(out, en),
-                }
+                push_field(out, b.surface);
+                out.extend_from_slice(b"\tname\tname\t");
+                push_field(out, b.surface);
                 out.push(b'\n');
             }
         }
@@ -98,27 +93,23 @@ impl Rows {
 }
 
 /// The end of a row after its surface: `\tlemma\tpos\thow\ten\n`.
-fn tail(b: &Brief<'_>, en: &[String]) -> Box<[u8]> {
+fn tail(e: &Entry, how: How) -> Box<[u8]> {
     let mut out = Vec::new();
     out.push(b'\t');
-    push_field(&mut out, b.lemma);
+    push_field(&mut out, &e.sw);
     out.push(b'\t');
-    out.extend_from_slice(b.pos.as_bytes());
+    out.extend_from_slice(e.pos.as_str().as_bytes());
     out.push(b'\t');
-    out.extend_from_slice(b.how.as_str().as_bytes());
+    out.extend_from_slice(how.as_str().as_bytes());
     out.push(b'\t');
-    push_renderings(&mut out, en);
-    out.push(b'\n');
-    out.into_boxed_slice()
-}
-
-fn push_renderings(out: &mut Vec<u8>, en: &[String]) {
-    for (i, e) in en.iter().enumerate() {
+    for (i, en) in e.en.iter().enumerate() {
         if i > 0 {
             out.extend_from_slice(b"; ");
         }
-        push_field(out, e);
+        push_field(&mut out, en);
     }
+    out.push(b'\n');
+    out.into_boxed_slice()
 }
 
 /// Append a field with tabs and line breaks turned into spaces.
