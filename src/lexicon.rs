@@ -9,12 +9,12 @@
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::rc::Rc;
 
 use crate::glossary::{Entry, Glossary, NounClass, Pos};
 use crate::morph::{self, Parse, StemKind, Stems};
-use crate::tokenize::{self, Kind, key};
+use crate::tokenize::{self, Kind, Token, key};
 
 /// How a word or term was recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -208,25 +208,74 @@ pub fn token_keys(form: &str) -> Vec<String> {
         .collect()
 }
 
+/// A glossary form as the lexicon indexes it.
+enum Cut<'f> {
+    /// One token: `word` when it is a word (a bound stem is read without its hyphens, as
+    /// dictionaries cite it: *-panga*, *-kubwa*), not when it is a number or a mark.
+    Single { form: &'f str, word: bool },
+    /// Several tokens of the form as written: a multi-word term.
+    Term { form: &'f str, tokens: Vec<Token> },
+}
+
+impl Cut<'_> {
+    /// How `written` is indexed; `None` when it has no token.
+    fn of(written: &str) -> Option<Cut<'_>> {
+        let bare = written.trim_matches('-');
+        if !bare.is_empty() && bare.bytes().all(|b| b.is_ascii_alphabetic()) {
+            // letters alone make one word: most forms, read without tokenizing
+            return Some(Cut::Single {
+                form: bare,
+                word: true,
+            });
+        }
+        let bare_tokens = tokenize::tokenize(bare);
+        if bare_tokens.len() == 1 && bare_tokens[0].kind == Kind::Word {
+            return Some(Cut::Single {
+                form: bare,
+                word: true,
+            });
+        }
+        let tokens = if bare.len() == written.len() {
+            bare_tokens
+        } else {
+            tokenize::tokenize(written)
+        };
+        match tokens.len() {
+            0 => None,
+            1 => Some(Cut::Single {
+                form: written,
+                word: false,
+            }),
+            _ => Some(Cut::Term {
+                form: written,
+                tokens,
+            }),
+        }
+    }
+}
+
 impl Lexicon {
     #[must_use]
     pub fn new(glossary: Glossary) -> Lexicon {
+        let entries = glossary.len();
         let mut lx = Lexicon {
-            glossary,
-            forms: FxHashMap::default(),
+            glossary: Glossary::default(),
+            forms: FxHashMap::with_capacity_and_hasher(entries + entries / 4, FxBuildHasher),
             terms: Vec::new(),
             terms_by_first: FxHashMap::default(),
             terms_by_noun_head: FxHashMap::default(),
             terms_by_verb_head: FxHashMap::default(),
-            nouns: FxHashMap::default(),
+            nouns: FxHashMap::with_capacity_and_hasher(entries / 2, FxBuildHasher),
             verbs: FxHashMap::default(),
             adjectives: FxHashMap::default(),
             id: next_id(),
             inflection: true,
         };
-        for i in 0..lx.glossary.len() {
-            lx.index_entry(i);
+        // indexed from the glossary's entries before it moves in
+        for (i, e) in glossary.entries().iter().enumerate() {
+            lx.index_entry(i, e);
         }
+        lx.glossary = glossary;
         // terms by their second word, so that a text's second word finds its terms at once
         let terms = &lx.terms;
         for list in lx.terms_by_first.values_mut() {
@@ -239,46 +288,35 @@ impl Lexicon {
         lx
     }
 
-    fn index_entry(&mut self, i: usize) {
-        let e = &self.glossary.entries()[i];
+    fn index_entry(&mut self, i: usize, e: &Entry) {
         let (pos, class) = (e.pos, e.class);
-        let forms: Vec<(String, How)> = std::iter::once((e.sw.as_str(), How::Exact))
+        let forms = std::iter::once((e.sw.as_str(), How::Exact))
             .chain(e.variants.iter().map(|v| (v.as_str(), How::Variant)))
-            .chain(e.plural.iter().map(|p| (p.as_str(), How::Variant)))
-            .map(|(f, how)| (f.to_owned(), how))
-            .collect();
-        for (n, (written, how)) in forms.into_iter().enumerate() {
-            // as dictionaries cite it: a bound stem without its hyphen (-panga, -kubwa)
-            let bare = written.trim_matches('-');
-            let bare_toks = tokenize::tokenize(bare);
-            let single_word = bare_toks.len() == 1 && bare_toks[0].kind == Kind::Word;
-            let (form, toks) = if single_word {
-                (bare, bare_toks)
-            } else {
-                (written.as_str(), tokenize::tokenize(&written))
-            };
-            if toks.is_empty() {
-                continue;
-            }
-            if toks.len() == 1 {
-                let k = key(form);
-                if n == 0 && single_word {
-                    self.index_stem(i, pos, class, &k);
+            .chain(e.plural.iter().map(|p| (p.as_str(), How::Variant)));
+        for (n, (written, how)) in forms.enumerate() {
+            match Cut::of(written) {
+                None => {}
+                Some(Cut::Single { form, word }) => {
+                    let k = key(form);
+                    if n == 0 && word {
+                        self.index_stem(i, pos, class, &k);
+                    }
+                    self.forms.entry(k).or_default().push((i, how));
                 }
-                self.forms.entry(k).or_default().push((i, how));
-            } else {
-                let words: Vec<String> = toks.iter().map(|t| key(t.text(form))).collect();
-                let head = if how == How::Exact {
-                    term_head(&words, pos, class)
-                } else {
-                    Head::Fixed
-                };
-                self.add_term(Term {
-                    entry: i,
-                    words,
-                    how,
-                    head,
-                });
+                Some(Cut::Term { form, tokens }) => {
+                    let words: Vec<String> = tokens.iter().map(|t| key(t.text(form))).collect();
+                    let head = if how == How::Exact {
+                        term_head(&words, pos, class)
+                    } else {
+                        Head::Fixed
+                    };
+                    self.add_term(Term {
+                        entry: i,
+                        words,
+                        how,
+                        head,
+                    });
+                }
             }
         }
     }
@@ -623,5 +661,53 @@ mod tests {
     fn classless_nouns_take_no_bare_plural() {
         // without a declared 11/10 class, "zima" is not the plural of "uzima"
         assert_eq!(lemma(&foreign(), "zima"), None);
+    }
+
+    /// What [`Cut::of`] gives, as keys, by tokenizing the form with its hyphens trimmed and, when
+    /// that is not one word, as written.
+    fn cut_by_tokenizing(written: &str) -> Option<(Vec<String>, bool)> {
+        let bare = written.trim_matches('-');
+        let bare_tokens = tokenize::tokenize(bare);
+        if bare_tokens.len() == 1 && bare_tokens[0].kind == Kind::Word {
+            return Some((vec![key(bare)], true));
+        }
+        let keys = token_keys(written);
+        (!keys.is_empty()).then_some((keys, false))
+    }
+
+    #[test]
+    fn forms_are_cut_as_the_tokenizer_cuts_them() {
+        let glossary = Glossary::embedded().unwrap();
+        let embedded = glossary.entries().iter().flat_map(|e| {
+            std::iter::once(e.sw.as_str())
+                .chain(e.variants.iter().map(String::as_str))
+                .chain(e.plural.as_deref())
+        });
+        let written = [
+            "-panga",
+            "-kubwa-",
+            "Covid-19",
+            "19",
+            "-19",
+            "-",
+            "",
+            "ng'ombe",
+            "-ote",
+            "kura za maoni",
+            "Umoja wa Mataifa",
+            "Dar es Salaam",
+            "É",
+            "-é",
+            "ú-",
+        ];
+        for form in embedded.chain(written) {
+            let cut = Cut::of(form).map(|cut| match cut {
+                Cut::Single { form, word } => (vec![key(form)], word),
+                Cut::Term { form, tokens } => {
+                    (tokens.iter().map(|t| key(t.text(form))).collect(), false)
+                }
+            });
+            assert_eq!(cut, cut_by_tokenizing(form), "{form:?}");
+        }
     }
 }

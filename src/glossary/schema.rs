@@ -1,5 +1,6 @@
 //! The glossary file format as serde reads it: `[[entry]]` tables of [`RawEntry`], with the
-//! [`Pos`] and [`Example`] types they use. Nothing here validates beyond the types.
+//! [`Pos`] and [`Example`] types they use, and [`StoredEntry`], the form in which the build
+//! script stores an embedded entry. Nothing here validates beyond the types.
 //!
 //! This file is also compiled into the build script (`build.rs`), which reads the embedded
 //! glossary once at build time and stores it in a compact binary form, so that starting the
@@ -100,6 +101,15 @@ pub struct RawEntry {
     #[serde(default)]
     pub forbidden: Vec<String>,
     pub qa: Option<bool>,
+}
+
+/// An entry of an embedded glossary file as the build script stores it (with postcard): the
+/// entry and the 1-based line and column where its `[[entry]]` table starts.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct StoredEntry {
+    pub line: u32,
+    pub column: u32,
+    pub entry: RawEntry,
 }
 
 #[derive(Debug, Deserialize)]
