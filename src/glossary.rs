@@ -70,10 +70,11 @@ impl NounClass {
         if !CLASSES.contains(&s) {
             return None;
         }
-        let mut parts = s.split('/');
-        let singular = parts.next()?.parse().ok()?;
-        let plural = parts.next().and_then(|p| p.parse().ok());
-        Some(NounClass { singular, plural })
+        let (singular, plural) = s.split_once('/').map_or((s, None), |(s, p)| (s, Some(p)));
+        Some(NounClass {
+            singular: singular.parse().ok()?,
+            plural: plural.and_then(|p| p.parse().ok()),
+        })
     }
 
     /// Whether the class includes `c` (as singular or plural).

@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use crate::glossary::{Entry, Glossary, NounClass, Pos};
 use crate::morph::{self, Parse, StemKind, Stems};
-use crate::tokenize::{self, Kind, Token, key};
+use crate::tokenize::{self, Kind, key};
 
 /// How a word or term was recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -213,20 +213,24 @@ enum Cut<'f> {
     /// One token: `word` when it is a word (a bound stem is read without its hyphens, as
     /// dictionaries cite it: *-panga*, *-kubwa*), not when it is a number or a mark.
     Single { form: &'f str, word: bool },
-    /// Several tokens of the form as written: a multi-word term.
-    Term { form: &'f str, tokens: Vec<Token> },
+    /// Several tokens of the form as written, as their keys: a multi-word term.
+    Term(Vec<String>),
 }
 
 impl Cut<'_> {
     /// How `written` is indexed; `None` when it has no token.
     fn of(written: &str) -> Option<Cut<'_>> {
         let bare = written.trim_matches('-');
-        if !bare.is_empty() && bare.bytes().all(|b| b.is_ascii_alphabetic()) {
+        if is_letters(bare) {
             // letters alone make one word: most forms, read without tokenizing
             return Some(Cut::Single {
                 form: bare,
                 word: true,
             });
+        }
+        if written.split(' ').all(is_letters) {
+            // and words of letters between single spaces are those words: most terms
+            return Some(Cut::Term(written.split(' ').map(key).collect()));
         }
         let bare_tokens = tokenize::tokenize(bare);
         if bare_tokens.len() == 1 && bare_tokens[0].kind == Kind::Word {
@@ -246,12 +250,16 @@ impl Cut<'_> {
                 form: written,
                 word: false,
             }),
-            _ => Some(Cut::Term {
-                form: written,
-                tokens,
-            }),
+            _ => Some(Cut::Term(
+                tokens.iter().map(|t| key(t.text(written))).collect(),
+            )),
         }
     }
+}
+
+/// Whether `s` is ASCII letters alone, which the tokenizer reads as one word.
+fn is_letters(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 impl Lexicon {
@@ -261,12 +269,12 @@ impl Lexicon {
         let mut lx = Lexicon {
             glossary: Glossary::default(),
             forms: FxHashMap::with_capacity_and_hasher(entries + entries / 4, FxBuildHasher),
-            terms: Vec::new(),
-            terms_by_first: FxHashMap::default(),
+            terms: Vec::with_capacity(entries / 2),
+            terms_by_first: FxHashMap::with_capacity_and_hasher(entries / 4, FxBuildHasher),
             terms_by_noun_head: FxHashMap::default(),
             terms_by_verb_head: FxHashMap::default(),
             nouns: FxHashMap::with_capacity_and_hasher(entries / 2, FxBuildHasher),
-            verbs: FxHashMap::default(),
+            verbs: FxHashMap::with_capacity_and_hasher(entries / 4, FxBuildHasher),
             adjectives: FxHashMap::default(),
             id: next_id(),
             inflection: true,
@@ -303,8 +311,7 @@ impl Lexicon {
                     }
                     self.forms.entry(k).or_default().push((i, how));
                 }
-                Some(Cut::Term { form, tokens }) => {
-                    let words: Vec<String> = tokens.iter().map(|t| key(t.text(form))).collect();
+                Some(Cut::Term(words)) => {
                     let head = if how == How::Exact {
                         term_head(&words, pos, class)
                     } else {
@@ -324,38 +331,27 @@ impl Lexicon {
     /// Index a one-word headword as the stem the analyser looks for.
     fn index_stem(&mut self, i: usize, pos: Pos, class: Option<NounClass>, k: &str) {
         match pos {
-            Pos::Noun => self.nouns.entry(k.to_owned()).or_default().push((i, class)),
+            Pos::Noun => push_under(&mut self.nouns, k, (i, class)),
             Pos::Verb => {
                 // a dictionary that cites verbs as infinitives (kupanga): the stem too
                 if let Some(stem) = k.strip_prefix("ku")
                     && stem.chars().count() >= 4
                 {
-                    self.verbs.entry(stem.to_owned()).or_default().push(i);
+                    push_under(&mut self.verbs, stem, i);
                 }
-                self.verbs.entry(k.to_owned()).or_default().push(i);
+                push_under(&mut self.verbs, k, i);
             }
-            Pos::Adj | Pos::Num => self.adjectives.entry(k.to_owned()).or_default().push(i),
+            Pos::Adj | Pos::Num => push_under(&mut self.adjectives, k, i),
             _ => {}
         }
     }
 
     fn add_term(&mut self, term: Term) {
         let id = self.terms.len();
-        self.terms_by_first
-            .entry(term.words[0].clone())
-            .or_default()
-            .push(id);
+        push_under(&mut self.terms_by_first, &term.words[0], id);
         match &term.head {
-            Head::Noun(_) => self
-                .terms_by_noun_head
-                .entry(term.words[0].clone())
-                .or_default()
-                .push(id),
-            Head::Verb { stem, .. } => self
-                .terms_by_verb_head
-                .entry(stem.clone())
-                .or_default()
-                .push(id),
+            Head::Noun(_) => push_under(&mut self.terms_by_noun_head, &term.words[0], id),
+            Head::Verb { stem, .. } => push_under(&mut self.terms_by_verb_head, stem, id),
             Head::Fixed => {}
         }
         self.terms.push(term);
@@ -536,6 +532,16 @@ impl Lexicon {
     }
 }
 
+/// Add `value` to the list under `key`, copying the key only when it is new (many terms share
+/// their first word).
+fn push_under<T>(map: &mut FxHashMap<String, Vec<T>>, key: &str, value: T) {
+    if let Some(list) = map.get_mut(key) {
+        list.push(value);
+    } else {
+        map.insert(key.to_owned(), vec![value]);
+    }
+}
+
 /// Whether an entry's class (or its lack) fits the classes a rule allows.
 #[must_use]
 pub fn class_fits(class: Option<NounClass>, classes: &[&str]) -> bool {
@@ -703,9 +709,7 @@ mod tests {
         for form in embedded.chain(written) {
             let cut = Cut::of(form).map(|cut| match cut {
                 Cut::Single { form, word } => (vec![key(form)], word),
-                Cut::Term { form, tokens } => {
-                    (tokens.iter().map(|t| key(t.text(form))).collect(), false)
-                }
+                Cut::Term(words) => (words, false),
             });
             assert_eq!(cut, cut_by_tokenizing(form), "{form:?}");
         }
