@@ -49,10 +49,19 @@ fn main() {
                 .map(|spanned| {
                     let at = lines.position(spanned.span().start);
                     let small = |n: usize| u32::try_from(n).expect("a glossary under 4 GB");
+                    let mut entry = spanned.into_inner();
+                    let class = entry.class.take().and_then(|c| {
+                        let class = schema::NounClass::parse(&c);
+                        if class.is_none() {
+                            println!("cargo::warning=glossary/{name}: unknown noun class {c:?}");
+                        }
+                        class
+                    });
                     schema::StoredEntry {
                         line: small(at.line),
                         column: small(at.column),
-                        entry: spanned.into_inner(),
+                        class,
+                        entry,
                     }
                 })
                 .collect(),

@@ -14,7 +14,7 @@ use crate::error::{Error, LineIndex, Position, Result};
 mod schema;
 
 use crate::tokenize::key;
-pub use schema::{Example, Pos};
+pub use schema::{CLASSES, Example, NounClass, Pos};
 use schema::{RawEntry, RawFile, StoredEntry};
 
 /// The glossary files compiled into the binary: `(name, contents)`, sorted by name.
@@ -22,13 +22,6 @@ use schema::{RawEntry, RawFile, StoredEntry};
 /// of [`StoredEntry`], so that loading parses no TOML.
 pub const EMBEDDED: &[(&str, &str, &[u8])] =
     include!(concat!(env!("OUT_DIR"), "/embedded_glossary.rs"));
-
-/// The noun classes an entry may declare: a singular/plural pair, or one class alone
-/// (a noun with no plural, or a plural-only noun).
-pub const CLASSES: &[&str] = &[
-    "1/2", "3/4", "5/6", "7/8", "9/10", "11/10", "11/6", "14/6", "1", "2", "3", "4", "5", "6", "7",
-    "8", "9", "10", "11", "14", "15", "16", "17", "18",
-];
 
 /// The domains the curated glossary uses (`lint` checks them; the loader accepts any word).
 pub const DOMAINS: &[&str] = &[
@@ -55,43 +48,6 @@ pub const DOMAINS: &[&str] = &[
     "transport",
     "agriculture",
 ];
-
-/// A noun class as declared: singular class and, for pairs, the plural class.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct NounClass {
-    pub singular: u8,
-    pub plural: Option<u8>,
-}
-
-impl NounClass {
-    /// Parse one of [`CLASSES`].
-    #[must_use]
-    pub fn parse(s: &str) -> Option<NounClass> {
-        if !CLASSES.contains(&s) {
-            return None;
-        }
-        let (singular, plural) = s.split_once('/').map_or((s, None), |(s, p)| (s, Some(p)));
-        Some(NounClass {
-            singular: singular.parse().ok()?,
-            plural: plural.and_then(|p| p.parse().ok()),
-        })
-    }
-
-    /// Whether the class includes `c` (as singular or plural).
-    #[must_use]
-    pub fn has(self, c: u8) -> bool {
-        self.singular == c || self.plural == Some(c)
-    }
-}
-
-impl std::fmt::Display for NounClass {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.plural {
-            Some(p) => write!(f, "{}/{p}", self.singular),
-            None => write!(f, "{}", self.singular),
-        }
-    }
-}
 
 /// The most tokens (words and marks) a headword, variant or plural may have. A longer "term"
 /// is a passage, not a term; matching one would cost its length at every token of a text.
@@ -181,7 +137,7 @@ fn embedded_file(path: &Path, text: &str, stored: &[u8], into: &mut Vec<Entry>) 
                 column: stored.column as usize,
             },
         };
-        into.push(Entry::from_checked(stored.entry, origin));
+        into.push(Entry::from_checked(stored.entry, stored.class, origin));
     }
     Ok(())
 }
@@ -193,7 +149,8 @@ fn blank(s: &str) -> bool {
 
 fn validate(raw: RawEntry, origin: Origin) -> Result<Entry> {
     check(&raw, &origin)?;
-    Ok(Entry::from_checked(raw, origin))
+    let class = raw.class.as_deref().and_then(NounClass::parse);
+    Ok(Entry::from_checked(raw, class, origin))
 }
 
 /// The rules a glossary entry keeps beyond its types (see the module documentation).
@@ -261,13 +218,13 @@ fn check(raw: &RawEntry, origin: &Origin) -> Result<()> {
 }
 
 impl Entry {
-    /// The entry of a raw entry that keeps the rules ([`check`]).
-    fn from_checked(raw: RawEntry, origin: Origin) -> Entry {
+    /// The entry of a raw entry that keeps the rules ([`check`]), with its class read.
+    fn from_checked(raw: RawEntry, class: Option<NounClass>, origin: Origin) -> Entry {
         Entry {
             sw: raw.sw,
             en: raw.en,
             pos: raw.pos,
-            class: raw.class.as_deref().and_then(NounClass::parse),
+            class,
             plural: raw.plural,
             domain: raw.domain,
             variants: raw.variants,

@@ -309,7 +309,9 @@ impl Lexicon {
                     if n == 0 && word {
                         self.index_stem(i, pos, class, &k);
                     }
-                    self.forms.entry(k).or_default().push((i, how));
+                    // most forms are one entry's
+                    let hits = self.forms.entry(k).or_insert_with(|| Vec::with_capacity(1));
+                    hits.push((i, how));
                 }
                 Some(Cut::Term(words)) => {
                     let head = if how == How::Exact {
