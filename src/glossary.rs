@@ -115,10 +115,11 @@ fn stored_count(stored: &[u8]) -> (usize, &[u8]) {
 
 /// Append the entries of an embedded file, from the form the build script stored, to `into`.
 ///
-/// They are not validated again: the build fixes them, and the unit test
+/// They are not validated here, as they cannot change after the build: the unit test
 /// `stored_embedded_entries_equal_the_parsed_text` reads every embedded file as any other file
-/// is read (validated, duplicates refused) and compares. A file the build script could not read
-/// has no stored entries: its text is parsed here, which reports the error.
+/// is read (validated, duplicates refused) and compares, so a glossary that breaks a rule fails
+/// the tests. A file the build script could not read has no stored entries: its text is parsed
+/// here, which reports the error.
 fn embedded_file(path: &Path, text: &str, stored: &[u8], into: &mut Vec<Entry>) -> Result<()> {
     let (count, mut rest) = stored_count(stored);
     if count == 0 {

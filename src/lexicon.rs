@@ -671,16 +671,20 @@ mod tests {
         assert_eq!(lemma(&foreign(), "zima"), None);
     }
 
-    /// What [`Cut::of`] gives, as keys, by tokenizing the form with its hyphens trimmed and, when
-    /// that is not one word, as written.
+    /// What [`Cut::of`] gives, as keys, by tokenizing every form: with its hyphens trimmed and,
+    /// when that is not one word, as written.
     fn cut_by_tokenizing(written: &str) -> Option<(Vec<String>, bool)> {
         let bare = written.trim_matches('-');
         let bare_tokens = tokenize::tokenize(bare);
         if bare_tokens.len() == 1 && bare_tokens[0].kind == Kind::Word {
             return Some((vec![key(bare)], true));
         }
-        let keys = token_keys(written);
-        (!keys.is_empty()).then_some((keys, false))
+        let tokens = tokenize::tokenize(written);
+        match tokens.len() {
+            0 => None,
+            1 => Some((vec![key(written)], false)),
+            _ => Some((tokens.iter().map(|t| key(t.text(written))).collect(), false)),
+        }
     }
 
     #[test]
@@ -707,6 +711,10 @@ mod tests {
             "É",
             "-é",
             "ú-",
+            " 19",
+            "kura  za",
+            "kura za ",
+            "Kura Za",
         ];
         for form in embedded.chain(written) {
             let cut = Cut::of(form).map(|cut| match cut {
