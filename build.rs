@@ -1,9 +1,10 @@
 //! Embeds every `glossary/*.toml` into the binary: writes `$OUT_DIR/embedded_glossary.rs`, a
-//! sorted list of `(file name, TOML text, entries)` — the text with `include_str!` (for
-//! positions in messages, `lint` and export), the entries as read by serde at build time and
-//! stored with postcard as `(byte offset, RawEntry)` pairs, so that starting the program parses
-//! no TOML. A file that does not parse gets no entries here (a build warning says why): the
-//! program then parses its text at run time and reports the error with file, line and column.
+//! sorted list of `(file name, TOML text, entries)` — the text with `include_str!` (for `lint`,
+//! export and editing), the entries as read by serde at build time and stored with postcard as
+//! a list of `StoredEntry` (the entry with the line and column where it starts), so that starting
+//! the program parses no TOML and computes no position. A file that does not parse gets no
+//! entries here (a build warning says why): the program then parses its text at run time and
+//! reports the error with file, line and column.
 
 use std::env;
 use std::fmt::Write as _;
@@ -14,6 +15,10 @@ use std::path::PathBuf;
 #[path = "src/glossary/schema.rs"]
 mod schema;
 
+#[allow(dead_code)]
+#[path = "src/error/position.rs"]
+mod position;
+
 fn main() {
     let root =
         PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
@@ -21,6 +26,7 @@ fn main() {
     let dir = root.join("glossary");
     println!("cargo::rerun-if-changed={}", dir.display());
     println!("cargo::rerun-if-changed=src/glossary/schema.rs");
+    println!("cargo::rerun-if-changed=src/error/position.rs");
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)
         .map(|rd| {
             rd.filter_map(Result::ok)
@@ -35,13 +41,28 @@ fn main() {
         println!("cargo::rerun-if-changed={}", path.display());
         let name = path.file_name().expect("a file").to_string_lossy();
         let text = fs::read_to_string(path).unwrap_or_default();
-        let entries: Vec<(u32, schema::RawEntry)> = match toml::from_str::<schema::RawFile>(&text) {
+        let lines = position::LineIndex::new(&text);
+        let entries: Vec<schema::StoredEntry> = match toml::from_str::<schema::RawFile>(&text) {
             Ok(file) => file
                 .entry
                 .into_iter()
                 .map(|spanned| {
-                    let at = u32::try_from(spanned.span().start).expect("a glossary under 4 GB");
-                    (at, spanned.into_inner())
+                    let at = lines.position(spanned.span().start);
+                    let small = |n: usize| u32::try_from(n).expect("a glossary under 4 GB");
+                    let mut entry = spanned.into_inner();
+                    let class = entry.class.take().and_then(|c| {
+                        let class = schema::NounClass::parse(&c);
+                        if class.is_none() {
+                            println!("cargo::warning=glossary/{name}: unknown noun class {c:?}");
+                        }
+                        class
+                    });
+                    schema::StoredEntry {
+                        line: small(at.line),
+                        column: small(at.column),
+                        class,
+                        entry,
+                    }
                 })
                 .collect(),
             Err(e) => {

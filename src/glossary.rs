@@ -7,28 +7,21 @@
 
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::error::{Error, LineIndex, Position, Result};
 
 mod schema;
 
 use crate::tokenize::key;
-pub use schema::{Example, Pos};
-use schema::{RawEntry, RawFile};
+pub use schema::{CLASSES, Example, NounClass, Pos};
+use schema::{RawEntry, RawFile, StoredEntry};
 
 /// The glossary files compiled into the binary: `(name, contents)`, sorted by name.
-/// Each comes with its entries as the build script read them (see `build.rs`), so that loading
-/// parses no TOML.
+/// Each comes with its entries as the build script read them (see `build.rs`): a postcard list
+/// of [`StoredEntry`], so that loading parses no TOML.
 pub const EMBEDDED: &[(&str, &str, &[u8])] =
     include!(concat!(env!("OUT_DIR"), "/embedded_glossary.rs"));
-
-/// The noun classes an entry may declare: a singular/plural pair, or one class alone
-/// (a noun with no plural, or a plural-only noun).
-pub const CLASSES: &[&str] = &[
-    "1/2", "3/4", "5/6", "7/8", "9/10", "11/10", "11/6", "14/6", "1", "2", "3", "4", "5", "6", "7",
-    "8", "9", "10", "11", "14", "15", "16", "17", "18",
-];
 
 /// The domains the curated glossary uses (`lint` checks them; the loader accepts any word).
 pub const DOMAINS: &[&str] = &[
@@ -55,42 +48,6 @@ pub const DOMAINS: &[&str] = &[
     "transport",
     "agriculture",
 ];
-
-/// A noun class as declared: singular class and, for pairs, the plural class.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct NounClass {
-    pub singular: u8,
-    pub plural: Option<u8>,
-}
-
-impl NounClass {
-    /// Parse one of [`CLASSES`].
-    #[must_use]
-    pub fn parse(s: &str) -> Option<NounClass> {
-        if !CLASSES.contains(&s) {
-            return None;
-        }
-        let mut parts = s.split('/');
-        let singular = parts.next()?.parse().ok()?;
-        let plural = parts.next().and_then(|p| p.parse().ok());
-        Some(NounClass { singular, plural })
-    }
-
-    /// Whether the class includes `c` (as singular or plural).
-    #[must_use]
-    pub fn has(self, c: u8) -> bool {
-        self.singular == c || self.plural == Some(c)
-    }
-}
-
-impl std::fmt::Display for NounClass {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.plural {
-            Some(p) => write!(f, "{}/{p}", self.singular),
-            None => write!(f, "{}", self.singular),
-        }
-    }
-}
 
 /// The most tokens (words and marks) a headword, variant or plural may have. A longer "term"
 /// is a passage, not a term; matching one would cost its length at every token of a text.
@@ -150,27 +107,40 @@ pub fn parse_file(path: &Path, text: &str) -> Result<Vec<Entry>> {
     Ok(entries)
 }
 
-/// The entries of an embedded file from the form the build script stored (`(byte offset,
-/// entry)` pairs), validated as any file's are. A file the build script could not read has no
-/// stored entries: its text is parsed here, which reports the error.
-fn embedded_file(path: &Path, text: &str, stored: &[u8]) -> Result<Vec<Entry>> {
-    let raw: Vec<(u32, RawEntry)> = postcard::from_bytes(stored).unwrap_or_default();
-    if raw.is_empty() {
-        return parse_file(path, text);
+/// How many entries the build script stored for an embedded file, and their bytes (the head of
+/// a postcard list is its length).
+fn stored_count(stored: &[u8]) -> (usize, &[u8]) {
+    postcard::take_from_bytes::<usize>(stored).unwrap_or((0, &[]))
+}
+
+/// Append the entries of an embedded file, from the form the build script stored, to `into`.
+///
+/// They are not validated here, as they cannot change after the build: the unit test
+/// `stored_embedded_entries_equal_the_parsed_text` reads every embedded file as any other file
+/// is read (validated, duplicates refused) and compares, so a glossary that breaks a rule fails
+/// the tests. A file the build script could not read has no stored entries: its text is parsed
+/// here, which reports the error.
+fn embedded_file(path: &Path, text: &str, stored: &[u8], into: &mut Vec<Entry>) -> Result<()> {
+    let (count, mut rest) = stored_count(stored);
+    if count == 0 {
+        into.extend(parse_file(path, text)?);
+        return Ok(());
     }
     let shared: Arc<Path> = Arc::from(path);
-    let lines = LineIndex::new(text);
-    let entries = raw
-        .into_iter()
-        .map(|(at, entry)| {
-            let origin = Origin {
-                path: Arc::clone(&shared),
-                at: lines.position(at as usize),
-            };
-            validate(entry, origin)
-        })
-        .collect::<Result<Vec<_>>>()?;
-    Ok(entries)
+    for _ in 0..count {
+        let (stored, after) = postcard::take_from_bytes::<StoredEntry>(rest)
+            .expect("the build script stores entries as the schema it shares says");
+        rest = after;
+        let origin = Origin {
+            path: Arc::clone(&shared),
+            at: Position {
+                line: stored.line as usize,
+                column: stored.column as usize,
+            },
+        };
+        into.push(Entry::from_checked(stored.entry, stored.class, origin));
+    }
+    Ok(())
 }
 
 /// Whether a value has nothing but whitespace and byte-order marks (which make no token).
@@ -179,6 +149,13 @@ fn blank(s: &str) -> bool {
 }
 
 fn validate(raw: RawEntry, origin: Origin) -> Result<Entry> {
+    check(&raw, &origin)?;
+    let class = raw.class.as_deref().and_then(NounClass::parse);
+    Ok(Entry::from_checked(raw, class, origin))
+}
+
+/// The rules a glossary entry keeps beyond its types (see the module documentation).
+fn check(raw: &RawEntry, origin: &Origin) -> Result<()> {
     let fail = |message: String| Error::GlossaryEntry {
         path: origin.path.to_path_buf(),
         at: origin.at,
@@ -231,34 +208,35 @@ fn validate(raw: RawEntry, origin: Origin) -> Result<Entry> {
     {
         return Err(fail("`example` needs both `sw` and `en`".into()));
     }
-    let class = match raw.class.as_deref() {
-        None => None,
-        Some(c) => match NounClass::parse(c) {
-            Some(nc) if raw.pos != Pos::Verb => Some(nc),
-            Some(_) => return Err(fail("a verb has no noun class".into())),
-            None => {
-                return Err(fail(format!(
-                    "unknown noun class {c:?} (expected one of {})",
-                    CLASSES.join(", ")
-                )));
-            }
-        },
-    };
-    Ok(Entry {
-        sw: raw.sw,
-        en: raw.en,
-        pos: raw.pos,
-        class,
-        plural: raw.plural,
-        domain: raw.domain,
-        variants: raw.variants,
-        note: raw.note,
-        example: raw.example,
-        not: raw.not,
-        forbidden: raw.forbidden,
-        qa: raw.qa.unwrap_or(true),
-        origin,
-    })
+    match raw.class.as_deref() {
+        Some(c) if NounClass::parse(c).is_none() => Err(fail(format!(
+            "unknown noun class {c:?} (expected one of {})",
+            CLASSES.join(", ")
+        ))),
+        Some(_) if raw.pos == Pos::Verb => Err(fail("a verb has no noun class".into())),
+        _ => Ok(()),
+    }
+}
+
+impl Entry {
+    /// The entry of a raw entry that keeps the rules ([`check`]), with its class read.
+    fn from_checked(raw: RawEntry, class: Option<NounClass>, origin: Origin) -> Entry {
+        Entry {
+            sw: raw.sw,
+            en: raw.en,
+            pos: raw.pos,
+            class,
+            plural: raw.plural,
+            domain: raw.domain,
+            variants: raw.variants,
+            note: raw.note,
+            example: raw.example,
+            not: raw.not,
+            forbidden: raw.forbidden,
+            qa: raw.qa.unwrap_or(true),
+            origin,
+        }
+    }
 }
 
 /// The identity of an entry: its headword key and part of speech.
@@ -295,30 +273,48 @@ pub fn read_file(path: &Path) -> Result<Vec<Entry>> {
 #[derive(Debug, Clone, Default)]
 pub struct Glossary {
     entries: Vec<Entry>,
-    index: FxHashMap<(String, Pos), usize>,
+    /// Each entry's [`identity`] → its index; built when first needed (by another layer or
+    /// [`Glossary::get`]), which a run on the embedded glossary alone never is.
+    index: OnceLock<FxHashMap<(String, Pos), usize>>,
 }
 
 impl Glossary {
     /// The embedded default glossary (one layer: duplicates across its files are errors).
     pub fn embedded() -> Result<Glossary> {
-        let mut layer = Vec::new();
+        let count = EMBEDDED.iter().map(|(_, _, stored)| stored_count(stored).0);
+        let mut entries = Vec::with_capacity(count.sum());
         for (name, text, stored) in EMBEDDED {
-            layer.extend(embedded_file(Path::new(name), text, stored)?);
+            embedded_file(Path::new(name), text, stored, &mut entries)?;
         }
         // no duplicates: a unit test checks the embedded files, which cannot change after the
         // build (`embedded_glossary_has_no_duplicates`)
-        let mut g = Glossary::default();
-        g.add_layer(layer);
-        Ok(g)
+        Ok(Glossary {
+            entries,
+            index: OnceLock::new(),
+        })
+    }
+
+    /// The index of the entries by identity, built on first use.
+    fn index(&self) -> &FxHashMap<(String, Pos), usize> {
+        self.index.get_or_init(|| {
+            let mut index = FxHashMap::default();
+            index.reserve(self.entries.len());
+            for (i, e) in self.entries.iter().enumerate() {
+                index.insert(identity(e), i);
+            }
+            index
+        })
     }
 
     /// Lay `entries` over the glossary: an entry with the same headword and pos replaces the
     /// earlier one in place; new entries are appended.
     pub fn add_layer(&mut self, entries: Vec<Entry>) {
+        self.index();
+        let index = self.index.get_mut().expect("the index was built above");
         self.entries.reserve(entries.len());
-        self.index.reserve(entries.len());
+        index.reserve(entries.len());
         for e in entries {
-            match self.index.entry(identity(&e)) {
+            match index.entry(identity(&e)) {
                 std::collections::hash_map::Entry::Occupied(i) => self.entries[*i.get()] = e,
                 std::collections::hash_map::Entry::Vacant(v) => {
                     v.insert(self.entries.len());
@@ -353,7 +349,7 @@ impl Glossary {
     /// The entry for a headword and pos, if any.
     #[must_use]
     pub fn get(&self, sw: &str, pos: Pos) -> Option<&Entry> {
-        self.index.get(&(key(sw), pos)).map(|&i| &self.entries[i])
+        self.index().get(&(key(sw), pos)).map(|&i| &self.entries[i])
     }
 }
 
@@ -450,11 +446,13 @@ mod tests {
     fn stored_embedded_entries_equal_the_parsed_text() {
         for (name, text, stored) in EMBEDDED {
             let path = Path::new(name);
-            assert_eq!(
-                embedded_file(path, text, stored).unwrap(),
-                parse_file(path, text).unwrap(),
-                "{name}"
+            assert!(
+                stored_count(stored).0 > 0,
+                "{name}: the build stored no entries"
             );
+            let mut stored_entries = Vec::new();
+            embedded_file(path, text, stored, &mut stored_entries).unwrap();
+            assert_eq!(stored_entries, parse_file(path, text).unwrap(), "{name}");
         }
     }
 

@@ -10,7 +10,7 @@ use std::cell::Cell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use compact_str::CompactString;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::rc::Rc;
 
 use crate::glossary::{Entry, Glossary, NounClass, Pos};
@@ -267,32 +267,89 @@ pub fn token_keys(form: &str) -> Vec<String> {
         .collect()
 }
 
+/// A glossary form as the lexicon indexes it.
+enum Cut<'f> {
+    /// One token: `word` when it is a word (a bound stem is read without its hyphens, as
+    /// dictionaries cite it: *-panga*, *-kubwa*), not when it is a number or a mark.
+    Single { form: &'f str, word: bool },
+    /// Several tokens of the form as written, as their keys: a multi-word term.
+    Term(Vec<String>),
+}
+
+impl Cut<'_> {
+    /// How `written` is indexed; `None` when it has no token.
+    fn of(written: &str) -> Option<Cut<'_>> {
+        let bare = written.trim_matches('-');
+        if is_letters(bare) {
+            // letters alone make one word: most forms, read without tokenizing
+            return Some(Cut::Single {
+                form: bare,
+                word: true,
+            });
+        }
+        if written.split(' ').all(is_letters) {
+            // and words of letters between single spaces are those words: most terms
+            return Some(Cut::Term(written.split(' ').map(key).collect()));
+        }
+        let bare_tokens = tokenize::tokenize(bare);
+        if bare_tokens.len() == 1 && bare_tokens[0].kind == Kind::Word {
+            return Some(Cut::Single {
+                form: bare,
+                word: true,
+            });
+        }
+        let tokens = if bare.len() == written.len() {
+            bare_tokens
+        } else {
+            tokenize::tokenize(written)
+        };
+        match tokens.len() {
+            0 => None,
+            1 => Some(Cut::Single {
+                form: written,
+                word: false,
+            }),
+            _ => Some(Cut::Term(
+                tokens.iter().map(|t| key(t.text(written))).collect(),
+            )),
+        }
+    }
+}
+
+/// Whether `s` is ASCII letters alone, which the tokenizer reads as one word.
+fn is_letters(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
 impl Lexicon {
     #[must_use]
     pub fn new(glossary: Glossary) -> Lexicon {
+        let entries = glossary.len();
         let mut lx = Lexicon {
-            glossary,
-            forms: FxHashMap::default(),
-            terms: Vec::new(),
-            terms_by_first: FxHashMap::default(),
+            glossary: Glossary::default(),
+            forms: FxHashMap::with_capacity_and_hasher(entries + entries / 4, FxBuildHasher),
+            terms: Vec::with_capacity(entries / 2),
+            terms_by_first: FxHashMap::with_capacity_and_hasher(entries / 4, FxBuildHasher),
             terms_by_noun_head: FxHashMap::default(),
             terms_by_verb_head: FxHashMap::default(),
             term_words: FxHashMap::default(),
-            nouns: FxHashMap::default(),
-            verbs: FxHashMap::default(),
+            nouns: FxHashMap::with_capacity_and_hasher(entries / 2, FxBuildHasher),
+            verbs: FxHashMap::with_capacity_and_hasher(entries / 4, FxBuildHasher),
             adjectives: FxHashMap::default(),
             id: next_id(),
             inflection: true,
         };
-        for i in 0..lx.glossary.len() {
-            lx.index_entry(i);
+        // indexed from the glossary's entries before it moves in
+        for (i, e) in glossary.entries().iter().enumerate() {
+            lx.index_entry(i, e);
         }
+        lx.glossary = glossary;
+        lx.number_term_words();
         // terms by their second word, so that a text's second word finds its terms at once
         let terms = &lx.terms;
         for list in lx.terms_by_first.values_mut() {
-            list.sort_by(|&a, &b| terms[a].words[1].cmp(&terms[b].words[1]));
+            list.sort_by_key(|&t| terms[t].ids[1]);
         }
-        lx.number_term_words();
         for hits in lx.forms.values_mut() {
             hits.sort_by_key(|&(e, how)| (how, pos_rank(lx.glossary.entries()[e].pos)));
             hits.dedup();
@@ -300,48 +357,38 @@ impl Lexicon {
         lx
     }
 
-    fn index_entry(&mut self, i: usize) {
-        let e = &self.glossary.entries()[i];
+    fn index_entry(&mut self, i: usize, e: &Entry) {
         let (pos, class) = (e.pos, e.class);
-        let forms: Vec<(String, How)> = std::iter::once((e.sw.as_str(), How::Exact))
+        let forms = std::iter::once((e.sw.as_str(), How::Exact))
             .chain(e.variants.iter().map(|v| (v.as_str(), How::Variant)))
-            .chain(e.plural.iter().map(|p| (p.as_str(), How::Variant)))
-            .map(|(f, how)| (f.to_owned(), how))
-            .collect();
-        for (n, (written, how)) in forms.into_iter().enumerate() {
-            // as dictionaries cite it: a bound stem without its hyphen (-panga, -kubwa)
-            let bare = written.trim_matches('-');
-            let bare_toks = tokenize::tokenize(bare);
-            let single_word = bare_toks.len() == 1 && bare_toks[0].kind == Kind::Word;
-            let (form, toks) = if single_word {
-                (bare, bare_toks)
-            } else {
-                (written.as_str(), tokenize::tokenize(&written))
-            };
-            if toks.is_empty() {
-                continue;
-            }
-            if toks.len() == 1 {
-                let k = key(form);
-                if n == 0 && single_word {
-                    self.index_stem(i, pos, class, &k);
+            .chain(e.plural.iter().map(|p| (p.as_str(), How::Variant)));
+        for (n, (written, how)) in forms.enumerate() {
+            match Cut::of(written) {
+                None => {}
+                Some(Cut::Single { form, word }) => {
+                    let k = key(form);
+                    if n == 0 && word {
+                        self.index_stem(i, pos, class, &k);
+                    }
+                    // most forms are one entry's
+                    let hits = self.forms.entry(k).or_insert_with(|| Vec::with_capacity(1));
+                    hits.push((i, how));
                 }
-                self.forms.entry(k).or_default().push((i, how));
-            } else {
-                let words: Vec<String> = toks.iter().map(|t| key(t.text(form))).collect();
-                let head = if how == How::Exact {
-                    term_head(&words, pos, class)
-                } else {
-                    Head::Fixed
-                };
-                self.add_term(Term {
-                    entry: i,
-                    words,
-                    ids: Box::default(),
-                    connectives: 0,
-                    how,
-                    head,
-                });
+                Some(Cut::Term(words)) => {
+                    let head = if how == How::Exact {
+                        term_head(&words, pos, class)
+                    } else {
+                        Head::Fixed
+                    };
+                    self.add_term(Term {
+                        entry: i,
+                        words,
+                        ids: Box::default(),
+                        connectives: 0,
+                        how,
+                        head,
+                    });
+                }
             }
         }
     }
@@ -349,13 +396,15 @@ impl Lexicon {
     /// Number the keys terms are written with in text order, so that comparing numbers orders
     /// and matches as comparing the keys does.
     fn number_term_words(&mut self) {
+        // few distinct words (connectives repeat): distinct first, then sorted
+        let mut distinct = rustc_hash::FxHashSet::default();
         let mut words: Vec<&str> = self
             .terms
             .iter()
             .flat_map(|t| t.words.iter().map(String::as_str))
+            .filter(|w| distinct.insert(*w))
             .collect();
         words.sort_unstable();
-        words.dedup();
         let numbers: FxHashMap<Box<str>, u32> = words
             .iter()
             .zip(0u32..)
@@ -377,38 +426,27 @@ impl Lexicon {
     /// Index a one-word headword as the stem the analyser looks for.
     fn index_stem(&mut self, i: usize, pos: Pos, class: Option<NounClass>, k: &str) {
         match pos {
-            Pos::Noun => self.nouns.entry(k.to_owned()).or_default().push((i, class)),
+            Pos::Noun => push_under(&mut self.nouns, k, (i, class)),
             Pos::Verb => {
                 // a dictionary that cites verbs as infinitives (kupanga): the stem too
                 if let Some(stem) = k.strip_prefix("ku")
                     && stem.chars().count() >= 4
                 {
-                    self.verbs.entry(stem.to_owned()).or_default().push(i);
+                    push_under(&mut self.verbs, stem, i);
                 }
-                self.verbs.entry(k.to_owned()).or_default().push(i);
+                push_under(&mut self.verbs, k, i);
             }
-            Pos::Adj | Pos::Num => self.adjectives.entry(k.to_owned()).or_default().push(i),
+            Pos::Adj | Pos::Num => push_under(&mut self.adjectives, k, i),
             _ => {}
         }
     }
 
     fn add_term(&mut self, term: Term) {
         let id = self.terms.len();
-        self.terms_by_first
-            .entry(term.words[0].clone())
-            .or_default()
-            .push(id);
+        push_under(&mut self.terms_by_first, &term.words[0], id);
         match &term.head {
-            Head::Noun(_) => self
-                .terms_by_noun_head
-                .entry(term.words[0].clone())
-                .or_default()
-                .push(id),
-            Head::Verb { stem, .. } => self
-                .terms_by_verb_head
-                .entry(stem.clone())
-                .or_default()
-                .push(id),
+            Head::Noun(_) => push_under(&mut self.terms_by_noun_head, &term.words[0], id),
+            Head::Verb { stem, .. } => push_under(&mut self.terms_by_verb_head, stem, id),
             Head::Fixed => {}
         }
         self.terms.push(term);
@@ -583,6 +621,16 @@ impl Lexicon {
     }
 }
 
+/// Add `value` to the list under `key`, copying the key only when it is new (many terms share
+/// their first word).
+fn push_under<T>(map: &mut FxHashMap<String, Vec<T>>, key: &str, value: T) {
+    if let Some(list) = map.get_mut(key) {
+        list.push(value);
+    } else {
+        map.insert(key.to_owned(), vec![value]);
+    }
+}
+
 /// Whether an entry's class (or its lack) fits the classes a rule allows.
 #[must_use]
 pub fn class_fits(class: Option<NounClass>, classes: &[&str]) -> bool {
@@ -708,5 +756,59 @@ mod tests {
     fn classless_nouns_take_no_bare_plural() {
         // without a declared 11/10 class, "zima" is not the plural of "uzima"
         assert_eq!(lemma(&foreign(), "zima"), None);
+    }
+
+    /// What [`Cut::of`] gives, as keys, by tokenizing every form: with its hyphens trimmed and,
+    /// when that is not one word, as written.
+    fn cut_by_tokenizing(written: &str) -> Option<(Vec<String>, bool)> {
+        let bare = written.trim_matches('-');
+        let bare_tokens = tokenize::tokenize(bare);
+        if bare_tokens.len() == 1 && bare_tokens[0].kind == Kind::Word {
+            return Some((vec![key(bare)], true));
+        }
+        let tokens = tokenize::tokenize(written);
+        match tokens.len() {
+            0 => None,
+            1 => Some((vec![key(written)], false)),
+            _ => Some((tokens.iter().map(|t| key(t.text(written))).collect(), false)),
+        }
+    }
+
+    #[test]
+    fn forms_are_cut_as_the_tokenizer_cuts_them() {
+        let glossary = Glossary::embedded().unwrap();
+        let embedded = glossary.entries().iter().flat_map(|e| {
+            std::iter::once(e.sw.as_str())
+                .chain(e.variants.iter().map(String::as_str))
+                .chain(e.plural.as_deref())
+        });
+        let written = [
+            "-panga",
+            "-kubwa-",
+            "Covid-19",
+            "19",
+            "-19",
+            "-",
+            "",
+            "ng'ombe",
+            "-ote",
+            "kura za maoni",
+            "Umoja wa Mataifa",
+            "Dar es Salaam",
+            "É",
+            "-é",
+            "ú-",
+            " 19",
+            "kura  za",
+            "kura za ",
+            "Kura Za",
+        ];
+        for form in embedded.chain(written) {
+            let cut = Cut::of(form).map(|cut| match cut {
+                Cut::Single { form, word } => (vec![key(form)], word),
+                Cut::Term(words) => (words, false),
+            });
+            assert_eq!(cut, cut_by_tokenizing(form), "{form:?}");
+        }
     }
 }

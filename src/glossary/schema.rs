@@ -1,5 +1,6 @@
 //! The glossary file format as serde reads it: `[[entry]]` tables of [`RawEntry`], with the
-//! [`Pos`] and [`Example`] types they use. Nothing here validates beyond the types.
+//! [`Pos`], [`NounClass`] and [`Example`] types they use, and [`StoredEntry`], the form in which
+//! the build script stores an embedded entry. Nothing here validates beyond the types.
 //!
 //! This file is also compiled into the build script (`build.rs`), which reads the embedded
 //! glossary once at build time and stores it in a compact binary form, so that starting the
@@ -72,6 +73,50 @@ impl std::fmt::Display for Pos {
     }
 }
 
+/// The noun classes an entry may declare: a singular/plural pair, or one class alone
+/// (a noun with no plural, or a plural-only noun).
+pub const CLASSES: &[&str] = &[
+    "1/2", "3/4", "5/6", "7/8", "9/10", "11/10", "11/6", "14/6", "1", "2", "3", "4", "5", "6", "7",
+    "8", "9", "10", "11", "14", "15", "16", "17", "18",
+];
+
+/// A noun class as declared: singular class and, for pairs, the plural class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct NounClass {
+    pub singular: u8,
+    pub plural: Option<u8>,
+}
+
+impl NounClass {
+    /// Parse one of [`CLASSES`].
+    #[must_use]
+    pub fn parse(s: &str) -> Option<NounClass> {
+        if !CLASSES.contains(&s) {
+            return None;
+        }
+        let (singular, plural) = s.split_once('/').map_or((s, None), |(s, p)| (s, Some(p)));
+        Some(NounClass {
+            singular: singular.parse().ok()?,
+            plural: plural.and_then(|p| p.parse().ok()),
+        })
+    }
+
+    /// Whether the class includes `c` (as singular or plural).
+    #[must_use]
+    pub fn has(self, c: u8) -> bool {
+        self.singular == c || self.plural == Some(c)
+    }
+}
+
+impl std::fmt::Display for NounClass {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.plural {
+            Some(p) => write!(f, "{}/{p}", self.singular),
+            None => write!(f, "{}", self.singular),
+        }
+    }
+}
+
 /// An example sentence with its translation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -100,6 +145,17 @@ pub struct RawEntry {
     #[serde(default)]
     pub forbidden: Vec<String>,
     pub qa: Option<bool>,
+}
+
+/// An entry of an embedded glossary file as the build script stores it (with postcard): the
+/// entry, the 1-based line and column where its `[[entry]]` table starts, and its noun class
+/// read (the entry's `class` is then `None`).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct StoredEntry {
+    pub line: u32,
+    pub column: u32,
+    pub class: Option<NounClass>,
+    pub entry: RawEntry,
 }
 
 #[derive(Debug, Deserialize)]
