@@ -7,9 +7,8 @@
 //! inflection (*wanaoungwa mkono*). Then single words: exact forms, then inflected readings.
 //! A capitalised word inside a sentence that no entry covers is a name; adjacent names join.
 
-use std::rc::Rc;
-
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 

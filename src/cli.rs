@@ -761,17 +761,30 @@ fn annotate_files(
             if format == AnnotateFormat::Tsv {
                 render::tsv::render_header(&mut out).map_err(stdout_error)?;
             }
+            // output buffers go back to a pool once written: a chunk's output is megabytes,
+            // and fresh memory for every chunk costs page faults
+            let pool = std::sync::Mutex::new(Vec::<Vec<u8>>::new());
             let work = |rows: &mut render::tsv::Rows,
                         (file, chunk): (usize, Chunk)|
              -> (Vec<u8>, bool, usize) {
-                let mut buf = Vec::with_capacity(chunk.text.len() * 8);
+                let mut buf = pool
+                    .lock()
+                    .ok()
+                    .and_then(|mut p| p.pop())
+                    .unwrap_or_default();
+                buf.reserve(chunk.text.len() * 8);
                 let found = annotate_chunk(lexicon, format, &names[file], &chunk, rows, &mut buf);
                 (buf, found, chunk.text.len())
             };
-            let mut sink = |(buf, any, bytes): (Vec<u8>, bool, usize)| -> Result<()> {
+            let mut sink = |(mut buf, any, bytes): (Vec<u8>, bool, usize)| -> Result<()> {
                 found |= any;
                 progress.advance(bytes);
-                out.write_all(&buf).map_err(stdout_error)
+                out.write_all(&buf).map_err(stdout_error)?;
+                buf.clear();
+                if let Ok(mut p) = pool.lock() {
+                    p.push(buf);
+                }
+                Ok(())
             };
             let threads = if run.files.len() > 1 || total_size(run.files) > CHUNK_SIZE as u64 {
                 run.threads

@@ -13,7 +13,7 @@
 //! is glossed with the class number (`6-ambassador`), the locative suffix `LOC`. The stem's gloss
 //! is left to the caller (`None`), which takes it from the glossary entry.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use compact_str::CompactString;
 
@@ -214,8 +214,9 @@ const ANY_CLASS: &[&str] = &[];
 
 /// Two pieces as one string: `format!` without the formatting machinery, for the analyser's
 /// inner loops.
-fn concat(a: &str, b: &str) -> String {
-    let mut s = String::with_capacity(a.len() + b.len());
+fn concat(a: &str, b: &str) -> CompactString {
+    // short words stay inline: no allocation
+    let mut s = CompactString::with_capacity(a.len() + b.len());
     s.push_str(a);
     s.push_str(b);
     s
@@ -290,7 +291,7 @@ fn plural_analyses(
         morphemes.extend_from_slice(suffix);
         out.push(Parse {
             kind: StemKind::Noun,
-            stem: singular.into(),
+            stem: singular,
             classes: r.classes,
             morphemes,
             cost: r.cost + extra,
@@ -361,7 +362,7 @@ fn adjective_analyses(w: &str, stems: &impl Stems, out: &mut Vec<Parse>) {
         }
         out.push(Parse {
             kind: StemKind::Adjective,
-            stem: stem.into(),
+            stem,
             classes: ANY_CLASS,
             morphemes: {
                 // a nasal that changed the stem's first consonant belongs to the stem: m-bili, n-defu
@@ -613,7 +614,7 @@ fn prefixes(w: &str) -> Vec<Prefix> {
     // negative subjects
     for &(neg, sm, gloss) in NEGATIVE_SUBJECTS {
         let form = concat(neg, sm);
-        if w.starts_with(&form) {
+        if w.starts_with(form.as_str()) {
             let mut p = if sm.is_empty() {
                 start.push(neg, gloss)
             } else {
@@ -749,7 +750,7 @@ pub fn is_monosyllabic(stem: &str) -> bool {
 
 /// One reading of the verb body (root, extensions, final vowel).
 struct Body {
-    stem: String,
+    stem: CompactString,
     morphemes: Vec<Morpheme>,
     cost: u32,
     final_vowel: char,
@@ -773,7 +774,10 @@ fn bodies(body: &str, stems: &impl Stems, out: &mut Vec<Body>) {
                 let gloss = if last == 'i' { "NEG" } else { "SBJV" };
                 out.push(Body {
                     stem,
-                    morphemes: vec![stem_morpheme(inner), m(&last.to_string(), gloss)],
+                    morphemes: vec![
+                        stem_morpheme(inner),
+                        m(last.encode_utf8(&mut [0; 4]), gloss),
+                    ],
                     cost: 1,
                     final_vowel: last,
                 });
@@ -806,7 +810,7 @@ fn bodies(body: &str, stems: &impl Stems, out: &mut Vec<Body>) {
         && stems.verb(stem)
     {
         out.push(Body {
-            stem: stem.to_owned(),
+            stem: stem.into(),
             morphemes: vec![stem_morpheme(stem), m("ni", "IMP.PL")],
             cost: 2,
             final_vowel: 'e',
@@ -822,7 +826,7 @@ fn listed_stem(stem: &str, cost: u32) -> Body {
         _ => vec![stem_morpheme(stem)],
     };
     Body {
-        stem: stem.to_owned(),
+        stem: stem.into(),
         morphemes,
         cost,
         final_vowel: stem.chars().last().unwrap_or('a'),
@@ -863,7 +867,7 @@ fn extensions(
                 for &(s, g) in stripped.iter().rev() {
                     morphemes.push(m(s, g));
                 }
-                morphemes.push(m(&fv.0.to_string(), fv.1));
+                morphemes.push(m(fv.0.encode_utf8(&mut [0; 4]), fv.1));
                 out.push(Body {
                     stem,
                     morphemes,
@@ -882,9 +886,9 @@ fn extensions(
             for &(s, g) in stripped.iter().rev() {
                 morphemes.push(m(s, g));
             }
-            morphemes.push(m(&fv.0.to_string(), fv.1));
+            morphemes.push(m(fv.0.encode_utf8(&mut [0; 4]), fv.1));
             out.push(Body {
-                stem: root.to_owned(),
+                stem: root.into(),
                 morphemes,
                 cost: ext_cost,
                 final_vowel: fv.0,
@@ -897,7 +901,7 @@ fn extensions(
 
 fn verb_analyses(w: &str, stems: &impl Stems, out: &mut Vec<Parse>) {
     // many prefix chains leave the same body: read each body once
-    let mut cache: HashMap<(usize, usize), Vec<Body>> = HashMap::new();
+    let mut cache: FxHashMap<(usize, usize), Vec<Body>> = FxHashMap::default();
     for p in prefixes(w) {
         let rest = &w[p.len..];
         // a relative suffix after the stem: a-sema-ye, zi-ja-zo
