@@ -93,20 +93,21 @@ impl Term {
     }
 }
 
-/// The glossary, indexed.
+/// The glossary, indexed. Keys are `CompactString`s: most words are short and stay inline, so
+/// the indexes of a glossary of thousands of entries are not as many small allocations.
 #[derive(Debug)]
 pub struct Lexicon {
     glossary: Glossary,
-    forms: FxHashMap<String, Vec<(usize, How)>>,
+    forms: FxHashMap<CompactString, Vec<(usize, How)>>,
     terms: Vec<Term>,
-    terms_by_first: FxHashMap<String, Vec<usize>>,
-    terms_by_noun_head: FxHashMap<String, Vec<usize>>,
-    terms_by_verb_head: FxHashMap<String, Vec<usize>>,
+    terms_by_first: FxHashMap<CompactString, Vec<usize>>,
+    terms_by_noun_head: FxHashMap<CompactString, Vec<usize>>,
+    terms_by_verb_head: FxHashMap<CompactString, Vec<usize>>,
     /// Every key a term is written with, numbered in text order ([`Term::ids`]).
-    term_words: FxHashMap<Box<str>, u32>,
-    nouns: FxHashMap<String, Vec<(usize, Option<NounClass>)>>,
-    verbs: FxHashMap<String, Vec<usize>>,
-    adjectives: FxHashMap<String, Vec<usize>>,
+    term_words: FxHashMap<CompactString, u32>,
+    nouns: FxHashMap<CompactString, Vec<(usize, Option<NounClass>)>>,
+    verbs: FxHashMap<CompactString, Vec<usize>>,
+    adjectives: FxHashMap<CompactString, Vec<usize>>,
     /// Names this lexicon's analyses in each thread's memo.
     id: u64,
     inflection: bool,
@@ -371,7 +372,10 @@ impl Lexicon {
                         self.index_stem(i, pos, class, &k);
                     }
                     // most forms are one entry's
-                    let hits = self.forms.entry(k).or_insert_with(|| Vec::with_capacity(1));
+                    let hits = self
+                        .forms
+                        .entry(k.into())
+                        .or_insert_with(|| Vec::with_capacity(1));
                     hits.push((i, how));
                 }
                 Some(Cut::Term(words)) => {
@@ -405,7 +409,7 @@ impl Lexicon {
             .filter(|w| distinct.insert(*w))
             .collect();
         words.sort_unstable();
-        let numbers: FxHashMap<Box<str>, u32> = words
+        let numbers: FxHashMap<CompactString, u32> = words
             .iter()
             .zip(0u32..)
             .map(|(&w, n)| (w.into(), n))
@@ -623,11 +627,11 @@ impl Lexicon {
 
 /// Add `value` to the list under `key`, copying the key only when it is new (many terms share
 /// their first word).
-fn push_under<T>(map: &mut FxHashMap<String, Vec<T>>, key: &str, value: T) {
+fn push_under<T>(map: &mut FxHashMap<CompactString, Vec<T>>, key: &str, value: T) {
     if let Some(list) = map.get_mut(key) {
         list.push(value);
     } else {
-        map.insert(key.to_owned(), vec![value]);
+        map.insert(key.into(), vec![value]);
     }
 }
 
