@@ -10,6 +10,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use compact_str::CompactString;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::document::{Analysis, Document, Match, Sentence, Token};
@@ -622,14 +624,14 @@ impl Annotation<'_> {
         }
         let how = hit.how(term.how);
         let gloss = if affixes.is_empty() {
-            entry.en[0].clone()
+            entry.en[0].to_string()
         } else {
             format!("{affixes}-{}", entry.en[0])
         };
         let analysis = Analysis {
-            lemma: entry.sw.clone(),
+            lemma: entry.sw.to_string(),
             pos: entry.pos.to_string(),
-            en: entry.en.clone(),
+            en: owned(&entry.en),
             how,
             segmentation: words.join(" "),
             morphemes: morphemes.clone(),
@@ -639,8 +641,8 @@ impl Annotation<'_> {
             start,
             end,
             surface: text[start..end].to_owned(),
-            lemma: entry.sw.clone(),
-            en: entry.en.clone(),
+            lemma: entry.sw.to_string(),
+            en: owned(&entry.en),
             pos: entry.pos.to_string(),
             how,
             morphemes,
@@ -666,12 +668,12 @@ impl Annotation<'_> {
                         surface_morphemes(surface, p),
                         p.gloss(&stem_gloss(&e.en[0])),
                     ),
-                    None => (vec![surface.to_owned()], e.en[0].clone()),
+                    None => (vec![surface.to_owned()], e.en[0].to_string()),
                 };
                 Analysis {
-                    lemma: e.sw.clone(),
+                    lemma: e.sw.to_string(),
                     pos: e.pos.to_string(),
-                    en: e.en.clone(),
+                    en: owned(&e.en),
                     how: r.how,
                     segmentation: morphemes.join("-"),
                     morphemes,
@@ -685,8 +687,8 @@ impl Annotation<'_> {
             start: tok.start,
             end: tok.end,
             surface: surface.to_owned(),
-            lemma: e.sw.clone(),
-            en: e.en.clone(),
+            lemma: e.sw.to_string(),
+            en: owned(&e.en),
             pos: e.pos.to_string(),
             how: best.how,
             morphemes: analyses[0].morphemes.clone(),
@@ -716,6 +718,11 @@ fn name_match(text: &str, start: usize, end: usize) -> Match {
         entry: None,
         surface,
     }
+}
+
+/// Renderings as the document holds them.
+fn owned(en: &[CompactString]) -> Vec<String> {
+    en.iter().map(ToString::to_string).collect()
 }
 
 /// A rendering as a gloss, with no whitespace in it: spaces become dots (`take.place`).

@@ -53,13 +53,13 @@ impl Draft {
     #[must_use]
     pub fn from_entry(e: &Entry) -> Draft {
         Draft {
-            sw: e.sw.clone(),
-            en: e.en.clone(),
+            sw: e.sw.to_string(),
+            en: e.en.iter().map(ToString::to_string).collect(),
             pos: Some(e.pos.to_string()),
             class: e.class.map(|c| c.to_string()),
-            plural: e.plural.clone(),
-            domain: e.domain.clone(),
-            variants: e.variants.clone(),
+            plural: e.plural.as_ref().map(ToString::to_string),
+            domain: e.domain.iter().map(ToString::to_string).collect(),
+            variants: e.variants.iter().map(ToString::to_string).collect(),
             note: e.note.clone(),
             example: e.example.clone(),
             not: e.not.clone(),
@@ -347,7 +347,7 @@ impl GlossaryFile {
                 OnDuplicate::Refuse => {
                     return Err(Error::DuplicateRefused {
                         path: self.path.clone(),
-                        entry: entry.sw.clone(),
+                        entry: entry.sw.to_string(),
                         pos: entry.pos.to_string(),
                         existing: self.entry_text(i),
                     });

@@ -5,6 +5,7 @@
 //! Reading is strict: unknown fields, unknown parts of speech and noun classes, empty strings
 //! and duplicate headword+pos within a layer are errors naming the file, line and column.
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -63,13 +64,13 @@ pub struct Origin {
 /// One glossary entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    pub sw: String,
-    pub en: Vec<String>,
+    pub sw: CompactString,
+    pub en: Vec<CompactString>,
     pub pos: Pos,
     pub class: Option<NounClass>,
-    pub plural: Option<String>,
-    pub domain: Vec<String>,
-    pub variants: Vec<String>,
+    pub plural: Option<CompactString>,
+    pub domain: Vec<CompactString>,
+    pub variants: Vec<CompactString>,
     pub note: Option<String>,
     pub example: Option<Example>,
     pub not: Vec<String>,
@@ -159,7 +160,7 @@ fn check(raw: &RawEntry, origin: &Origin) -> Result<()> {
     let fail = |message: String| Error::GlossaryEntry {
         path: origin.path.to_path_buf(),
         at: origin.at,
-        entry: raw.sw.clone(),
+        entry: raw.sw.to_string(),
         message,
     };
     if blank(&raw.sw) {
@@ -171,17 +172,23 @@ fn check(raw: &RawEntry, origin: &Origin) -> Result<()> {
     if raw.en.is_empty() {
         return Err(fail("`en` has no rendering".into()));
     }
-    let lists: [(&str, &Vec<String>); 5] = [
+    let short: [(&str, &Vec<CompactString>); 3] = [
         ("en", &raw.en),
         ("domain", &raw.domain),
         ("variants", &raw.variants),
-        ("not", &raw.not),
-        ("forbidden", &raw.forbidden),
     ];
-    for (field, list) in lists {
-        if list.iter().any(|s| blank(s)) {
-            return Err(fail(format!("`{field}` has an empty string")));
-        }
+    let long: [(&str, &Vec<String>); 2] = [("not", &raw.not), ("forbidden", &raw.forbidden)];
+    let empty = short
+        .iter()
+        .find(|(_, list)| list.iter().any(|s| blank(s)))
+        .map(|(field, _)| field)
+        .or_else(|| {
+            long.iter()
+                .find(|(_, list)| list.iter().any(|s| blank(s)))
+                .map(|(field, _)| field)
+        });
+    if let Some(field) = empty {
+        return Err(fail(format!("`{field}` has an empty string")));
     }
     let forms = std::iter::once(("sw", &raw.sw))
         .chain(raw.variants.iter().map(|v| ("variants", v)))
@@ -197,9 +204,12 @@ fn check(raw: &RawEntry, origin: &Origin) -> Result<()> {
             }
         }
     }
-    let singles = [("plural", &raw.plural), ("note", &raw.note)];
+    let singles = [
+        ("plural", raw.plural.as_deref()),
+        ("note", raw.note.as_deref()),
+    ];
     for (field, value) in singles {
-        if value.as_deref().is_some_and(blank) {
+        if value.is_some_and(blank) {
             return Err(fail(format!("`{field}` is empty")));
         }
     }
@@ -252,7 +262,7 @@ fn check_duplicates(entries: &[Entry]) -> Result<()> {
             return Err(Error::DuplicateEntry {
                 path: e.origin.path.to_path_buf(),
                 at: e.origin.at,
-                entry: e.sw.clone(),
+                entry: e.sw.to_string(),
                 pos: e.pos.to_string(),
                 first_path: first.origin.path.to_path_buf(),
                 first_at: first.origin.at,
@@ -386,7 +396,7 @@ pub fn lint(entries: &[Entry]) -> Vec<Lint> {
             out.push(Lint {
                 path: e.origin.path.to_path_buf(),
                 at: e.origin.at,
-                entry: e.sw.clone(),
+                entry: e.sw.to_string(),
                 message,
             });
         };

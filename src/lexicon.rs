@@ -729,7 +729,7 @@ mod tests {
         lx.analyse(word, false)
             .readings
             .first()
-            .map(|r| lx.entry(r.entry).sw.clone())
+            .map(|r| lx.entry(r.entry).sw.to_string())
     }
 
     #[test]
@@ -783,7 +783,7 @@ mod tests {
         let glossary = Glossary::embedded().unwrap();
         let embedded = glossary.entries().iter().flat_map(|e| {
             std::iter::once(e.sw.as_str())
-                .chain(e.variants.iter().map(String::as_str))
+                .chain(e.variants.iter().map(CompactString::as_str))
                 .chain(e.plural.as_deref())
         });
         let written = [

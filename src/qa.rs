@@ -378,15 +378,15 @@ fn assign(occurrences: &[Occurrence<'_>], words: &[Word], target: &str) -> Vec<P
         let mut expected: Vec<String> = Vec::new();
         for e in &o.entries {
             for r in &e.en {
-                if !expected.contains(r) {
-                    expected.push(r.clone());
+                if !expected.iter().any(|x| x == r) {
+                    expected.push(r.to_string());
                 }
             }
         }
         Problem {
             problem: kind,
             surface: o.surface.clone(),
-            lemma: o.entries[0].sw.clone(),
+            lemma: o.entries[0].sw.to_string(),
             pos: o.entries[0].pos.to_string(),
             start: o.start,
             end: o.end,

@@ -128,10 +128,10 @@ impl Stats {
                 self.domain_terms += 1;
             }
             for d in &entry.domain {
-                if let Some(n) = self.domains.get_mut(d) {
+                if let Some(n) = self.domains.get_mut(d.as_str()) {
                     *n += 1;
                 } else {
-                    self.domains.insert(d.clone(), 1);
+                    self.domains.insert(d.to_string(), 1);
                 }
             }
         }

@@ -6,6 +6,7 @@
 //! glossary once at build time and stores it in a compact binary form, so that starting the
 //! program does not parse TOML; it therefore uses only `serde` and `toml`.
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 /// Part of speech.
@@ -129,15 +130,15 @@ pub struct Example {
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawEntry {
-    pub sw: String,
-    pub en: Vec<String>,
+    pub sw: CompactString,
+    pub en: Vec<CompactString>,
     pub pos: Pos,
     pub class: Option<String>,
-    pub plural: Option<String>,
+    pub plural: Option<CompactString>,
     #[serde(default)]
-    pub domain: Vec<String>,
+    pub domain: Vec<CompactString>,
     #[serde(default)]
-    pub variants: Vec<String>,
+    pub variants: Vec<CompactString>,
     pub note: Option<String>,
     pub example: Option<Example>,
     #[serde(default)]

@@ -1,5 +1,6 @@
 //! Rendering lookup results: a readable card per entry, or JSON.
 
+use compact_str::CompactString;
 use std::fmt::Write as _;
 use std::io;
 
@@ -21,7 +22,7 @@ pub fn headword(e: &Entry) -> String {
     if e.pos == Pos::Verb && !e.sw.contains(' ') {
         format!("-{}", e.sw)
     } else {
-        e.sw.clone()
+        e.sw.to_string()
     }
 }
 
@@ -98,14 +99,14 @@ pub fn render_text<W: io::Write>(out: &mut W, lexicon: &Lexicon, found: &Found) 
 #[derive(Serialize)]
 struct EntryView<'a> {
     sw: &'a str,
-    en: &'a [String],
+    en: &'a [CompactString],
     pos: Pos,
     #[serde(skip_serializing_if = "Option::is_none")]
     class: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     plural: Option<&'a str>,
-    domain: &'a [String],
-    variants: &'a [String],
+    domain: &'a [CompactString],
+    variants: &'a [CompactString],
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
