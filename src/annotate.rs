@@ -88,18 +88,6 @@ pub struct Brief<'a> {
     pub entry: Option<(usize, &'a Entry)>,
 }
 
-impl<'a> Brief<'a> {
-    #[must_use]
-    pub fn lemma(&self) -> &'a str {
-        self.entry.map_or(self.surface, |(_, e)| &e.sw)
-    }
-
-    #[must_use]
-    pub fn pos(&self) -> &'static str {
-        self.entry.map_or("name", |(_, e)| e.pos.as_str())
-    }
-}
-
 impl<'a> Annotation<'a> {
     #[must_use]
     pub fn new(lexicon: &'a Lexicon, text: &'a str) -> Annotation<'a> {

@@ -4,50 +4,17 @@
 use std::io;
 
 use crate::annotate::Brief;
-use crate::document::{Document, Sentence};
 use crate::glossary::Entry;
 use crate::lexicon::How;
 
 pub const HEADER: &str = "start\tend\tsurface\tlemma\tpos\thow\ten";
 
-/// A field with tabs and line breaks turned into spaces, so every row stays one line.
-fn field(s: &str) -> String {
-    s.replace(['\t', '\n', '\r'], " ")
-}
-
 pub fn render_header<W: io::Write>(out: &mut W) -> io::Result<()> {
     writeln!(out, "{HEADER}")
 }
 
-pub fn render<W: io::Write>(out: &mut W, document: &Document) -> io::Result<()> {
-    document
-        .sentences
-        .iter()
-        .try_for_each(|s| render_sentence(out, s))
-}
-
-/// The rows of one sentence.
-pub fn render_sentence<W: io::Write>(out: &mut W, s: &Sentence) -> io::Result<()> {
-    {
-        for m in &s.matches {
-            writeln!(
-                out,
-                "{}\t{}\t{}\t{}\t{}\t{}\t{}",
-                m.start,
-                m.end,
-                field(&m.surface),
-                field(&m.lemma),
-                m.pos,
-                m.how.as_str(),
-                field(&m.en.join("; "))
-            )?;
-        }
-    }
-    Ok(())
-}
-
-/// Rows of matches in brief (the same rows as [`render_sentence`]), written into memory at
-/// corpus speed: the end of a row after the surface (`lemma pos how en`) depends only on the
+/// Rows of matches in brief, written into memory at corpus speed (tabs and line breaks inside
+/// a field become spaces, so every row stays one line): the end of a row after the surface (`lemma pos how en`) depends only on the
 /// entry and how it was matched, so it is formatted once per pair and copied after.
 #[derive(Debug, Default)]
 pub struct Rows {
@@ -120,5 +87,47 @@ fn push_field(out: &mut Vec<u8>, s: &str) {
         if matches!(*b, b'\t' | b'\n' | b'\r') {
             *b = b' ';
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::parse_file;
+
+    #[test]
+    fn rows_keep_one_line_each_and_names_render_as_themselves() {
+        let entries = parse_file(
+            std::path::Path::new("t.toml"),
+            "[[entry]]\nsw = \"mambo ya nje\"\nen = [\"foreign\\taffairs\", \"external affairs\"]\npos = \"noun\"\n",
+        )
+        .unwrap();
+        let briefs = [
+            Brief {
+                start: 3,
+                end: 15,
+                surface: "mambo\nya nje",
+                how: How::Inflected,
+                entry: Some((0, &entries[0])),
+            },
+            Brief {
+                start: 16,
+                end: 20,
+                surface: "Juma",
+                how: How::Name,
+                entry: None,
+            },
+        ];
+        let mut rows = Rows::new();
+        let mut out = Vec::new();
+        rows.write(&mut out, &briefs);
+        // the second time the entry's part of the row comes from the cache
+        rows.write(&mut out, &briefs[..1]);
+        let out = String::from_utf8(out).unwrap();
+        let row = "3\t15\tmambo ya nje\tmambo ya nje\tnoun\tinflected\tforeign affairs; external affairs\n";
+        assert_eq!(
+            out,
+            format!("{row}16\t20\tJuma\tJuma\tname\tname\tJuma\n{row}")
+        );
     }
 }
