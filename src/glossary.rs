@@ -149,6 +149,11 @@ fn blank(s: &str) -> bool {
     s.chars().all(|c| c.is_whitespace() || c == '\u{feff}')
 }
 
+/// Whether a list has an empty (blank) string.
+fn has_blank<S: AsRef<str>>(list: &[S]) -> bool {
+    list.iter().any(|s| blank(s.as_ref()))
+}
+
 fn validate(raw: RawEntry, origin: Origin) -> Result<Entry> {
     check(&raw, &origin)?;
     let class = raw.class.as_deref().and_then(NounClass::parse);
@@ -172,22 +177,14 @@ fn check(raw: &RawEntry, origin: &Origin) -> Result<()> {
     if raw.en.is_empty() {
         return Err(fail("`en` has no rendering".into()));
     }
-    let short: [(&str, &Vec<CompactString>); 3] = [
-        ("en", &raw.en),
-        ("domain", &raw.domain),
-        ("variants", &raw.variants),
+    let lists = [
+        ("en", has_blank(&raw.en)),
+        ("domain", has_blank(&raw.domain)),
+        ("variants", has_blank(&raw.variants)),
+        ("not", has_blank(&raw.not)),
+        ("forbidden", has_blank(&raw.forbidden)),
     ];
-    let long: [(&str, &Vec<String>); 2] = [("not", &raw.not), ("forbidden", &raw.forbidden)];
-    let empty = short
-        .iter()
-        .find(|(_, list)| list.iter().any(|s| blank(s)))
-        .map(|(field, _)| field)
-        .or_else(|| {
-            long.iter()
-                .find(|(_, list)| list.iter().any(|s| blank(s)))
-                .map(|(field, _)| field)
-        });
-    if let Some(field) = empty {
+    if let Some((field, _)) = lists.iter().find(|(_, empty)| *empty) {
         return Err(fail(format!("`{field}` has an empty string")));
     }
     let forms = std::iter::once(("sw", &raw.sw))
