@@ -1,8 +1,13 @@
 //! `istilahi qa`: the real binary on translations we wrote, with a glossary of our own
 //! (`--no-default-glossary`) so that every expectation follows from entries in this file.
 
+#[path = "common/process.rs"]
+mod process;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+use process::{bin, stdout};
 
 const GLOSSARY: &str = r#"
 [[entry]]
@@ -71,18 +76,14 @@ qa = false
 
 /// A scratch directory holding the glossary.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("istilahi-qa-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = process::scratch(name);
     std::fs::write(dir.join("g.toml"), GLOSSARY).unwrap();
     dir
 }
 
+/// `istilahi qa` with only the glossary above, run in `dir`.
 fn qa(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_istilahi"))
-        .env_remove("ISTILAHI_GLOSSARY")
-        .env("ISTILAHI_USER_GLOSSARY", dir.join("no-personal.toml"))
-        .env("NO_COLOR", "1")
+    bin()
         .current_dir(dir)
         .args(["--no-default-glossary", "--glossary", "g.toml", "qa"])
         .args(args)
@@ -92,10 +93,6 @@ fn qa(dir: &Path, args: &[&str]) -> Output {
 
 fn write(dir: &Path, name: &str, text: &str) {
     std::fs::write(dir.join(name), text).unwrap();
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
 }
 
 /// The TSV rows after the header.
