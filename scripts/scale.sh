@@ -26,11 +26,9 @@ timed() { # label size command...
 
 for mb in 5 10 20; do
     gen "sys.stdout.write('balozi wanatarajiwa kukutana jijini ' * ($mb * 1024 * 1024 // 35))" "$tmp/line"
-    timed "single line of words, annotate tsv" "${mb}MB" "$bin" annotate --format tsv "$tmp/line"
-done
-for mb in 5 10 20; do
-    gen "sys.stdout.write('balozi wanatarajiwa kukutana jijini ' * ($mb * 1024 * 1024 // 35))" "$tmp/line"
-    timed "single line of words, annotate json" "${mb}MB" "$bin" annotate --format json "$tmp/line"
+    for format in tsv json; do
+        timed "single line of words, annotate $format" "${mb}MB" "$bin" annotate --format "$format" "$tmp/line"
+    done
 done
 for mb in 5 10 20; do
     gen "sys.stdout.write('Balozi alifika. ' * ($mb * 1024 * 1024 // 16))" "$tmp/line"
@@ -49,33 +47,34 @@ for n in 1 2 4; do
     timed "lookup of one long query" "${n}MB" "$bin" lookup "$(head -c 100000 "$tmp/query")"
 done
 
-# glossaries
+# glossaries: only the generated one
+own=(--no-default-glossary --glossary "$tmp/g.toml")
 entry='[[entry]]\nsw = \"{}\"\nen = [\"{}\"]\npos = \"{}\"\n\n'
 for n in 25000 50000 100000; do
     gen "sys.stdout.write(''.join('$entry'.format('neno%d' % i, 'word %d' % i, 'noun') for i in range($n)))" "$tmp/g.toml"
-    timed "glossary of n entries, lookup" "$n" "$bin" --no-default-glossary --glossary "$tmp/g.toml" lookup neno7
+    timed "glossary of n entries, lookup" "$n" "$bin" "${own[@]}" lookup neno7
 done
 gen "sys.stdout.write('wa ' * 100000)" "$tmp/wa"
 for n in 2500 5000 10000; do
     gen "sys.stdout.write(''.join('$entry'.format('wa neno%d' % i, 'term %d' % i, 'phrase') for i in range($n)))" "$tmp/g.toml"
-    timed "n terms sharing a first word, 100k 'wa'" "$n" "$bin" --no-default-glossary --glossary "$tmp/g.toml" annotate --format tsv "$tmp/wa"
+    timed "n terms sharing a first word, 100k 'wa'" "$n" "$bin" "${own[@]}" annotate --format tsv "$tmp/wa"
 done
 gen "sys.stdout.write(''.join('$entry'.format('wa neno%d' % i, 'term %d' % i, 'phrase') for i in range(5000)))" "$tmp/g.toml"
 for n in 50000 100000 200000; do
     gen "sys.stdout.write('wa ' * $n)" "$tmp/wa"
-    timed "5000 terms sharing a first word, n 'wa'" "$n" "$bin" --no-default-glossary --glossary "$tmp/g.toml" annotate --format tsv "$tmp/wa"
+    timed "5000 terms sharing a first word, n 'wa'" "$n" "$bin" "${own[@]}" annotate --format tsv "$tmp/wa"
 done
 gen "sys.stdout.write('$entry'.format(' '.join(['wa'] * 63 + ['x']), 'long term', 'phrase'))" "$tmp/g.toml"
 for n in 100000 200000 400000; do
     gen "sys.stdout.write('wa ' * $n)" "$tmp/wa"
-    timed "a 64-word term 'wa wa … x', n 'wa'" "$n" "$bin" --no-default-glossary --glossary "$tmp/g.toml" annotate --format tsv "$tmp/wa"
+    timed "a 64-word term 'wa wa … x', n 'wa'" "$n" "$bin" "${own[@]}" annotate --format tsv "$tmp/wa"
 done
 for n in 2000 4000 8000; do
     gen "import json; sys.stdout.write('[[entry]]\nsw = \"neno\"\nen = [\"word\"]\npos = \"noun\"\nvariants = ' + json.dumps(['lahaja%d' % i for i in range($n)]) + '\n')" "$tmp/g.toml"
     gen "sys.stdout.write(' '.join('lahaja%d' % (i % $n) for i in range(100000)))" "$tmp/text"
-    timed "an entry of n variants, 100k of them" "$n" "$bin" --no-default-glossary --glossary "$tmp/g.toml" annotate --format tsv "$tmp/text"
+    timed "an entry of n variants, 100k of them" "$n" "$bin" "${own[@]}" annotate --format tsv "$tmp/text"
 done
 for n in 1 2 4; do
     gen "sys.stdout.write('[[entry]]\nsw = \"neno\"\nen = [\"word\"]\npos = \"noun\"\nnote = \"' + 'x' * ($n * 1024 * 1024) + '\"\n')" "$tmp/g.toml"
-    timed "an entry with a huge note" "${n}MB" "$bin" --no-default-glossary --glossary "$tmp/g.toml" lookup neno
+    timed "an entry with a huge note" "${n}MB" "$bin" "${own[@]}" lookup neno
 done
