@@ -6,6 +6,8 @@
 //! `cargo test --release --test hostile -- --ignored`.
 
 mod common;
+#[path = "common/process.rs"]
+mod process;
 
 use std::fmt::Write as _;
 use std::io::{Read, Write};
@@ -14,6 +16,7 @@ use std::process::{Command, Output, Stdio};
 
 use common::formats::{self, FORMATS};
 use common::small_glossary;
+use process::bin;
 
 /// A scratch directory holding the small glossary.
 struct Scratch {
@@ -42,11 +45,7 @@ impl Scratch {
 
     /// The binary on the small glossary alone.
     fn bin(&self) -> Command {
-        let mut c = bin();
-        c.arg("--no-default-glossary")
-            .arg("--glossary")
-            .arg(self.path("small.toml"));
-        c
+        with_glossary(&self.path("small.toml"))
     }
 }
 
@@ -56,14 +55,10 @@ impl Drop for Scratch {
     }
 }
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_istilahi"));
-    c.env_remove("ISTILAHI_GLOSSARY")
-        .env(
-            "ISTILAHI_USER_GLOSSARY",
-            std::env::temp_dir().join("istilahi-hostile-no-such-dir/glossary.toml"),
-        )
-        .env("NO_COLOR", "1");
+/// The binary on the glossary at `path` alone.
+fn with_glossary(path: &Path) -> Command {
+    let mut c = bin();
+    c.arg("--no-default-glossary").arg("--glossary").arg(path);
     c
 }
 
@@ -550,10 +545,7 @@ fn huge_values_work() {
         + &entry(&word, "a long word", "noun", "")
         + &entry("neno", &"y".repeat(256 * 1024), "noun", "");
     let path = s.write("huge.toml", text.as_bytes());
-    let o = bin()
-        .arg("--no-default-glossary")
-        .arg("--glossary")
-        .arg(&path)
+    let o = with_glossary(&path)
         .args(["lookup", "balozi", "neno", &word[..1000]])
         .output()
         .unwrap();
@@ -566,10 +558,7 @@ fn huge_values_work() {
     );
     let input = s.write("in.txt", format!("balozi {word} neno").as_bytes());
     for format in FORMATS {
-        let o = bin()
-            .arg("--no-default-glossary")
-            .arg("--glossary")
-            .arg(&path)
+        let o = with_glossary(&path)
             .args(["annotate", "--format", format])
             .arg(&input)
             .output()
@@ -596,10 +585,7 @@ fn many_entries(n: usize) -> String {
 fn many_entries_load() {
     let s = Scratch::new("many");
     let path = s.write("many.toml", many_entries(10_000).as_bytes());
-    let o = bin()
-        .arg("--no-default-glossary")
-        .arg("--glossary")
-        .arg(&path)
+    let o = with_glossary(&path)
         .args(["lookup", "neno9999", "neno0"])
         .output()
         .unwrap();
@@ -617,10 +603,7 @@ fn a_hundred_thousand_entries() {
     }
     let input = s.write("in.txt", text.as_bytes());
     for format in FORMATS {
-        let o = bin()
-            .arg("--no-default-glossary")
-            .arg("--glossary")
-            .arg(&path)
+        let o = with_glossary(&path)
             .args(["annotate", "--format", format])
             .arg(&input)
             .output()
@@ -637,10 +620,7 @@ fn an_entry_with_thousands_of_variants() {
     let path = s.write("variants.toml", text.as_bytes());
     let input_text = "lahaja4999 na lahaja0 neno";
     let input = s.write("in.txt", input_text.as_bytes());
-    let o = bin()
-        .arg("--no-default-glossary")
-        .arg("--glossary")
-        .arg(&path)
+    let o = with_glossary(&path)
         .args(["annotate", "--format", "tsv"])
         .arg(&input)
         .output()
@@ -675,10 +655,7 @@ fn a_term_of_thousands_of_words_is_refused() {
     );
     let text = format!("{} {words}.", "wa ".repeat(20_000));
     let input = s.write("in.txt", text.as_bytes());
-    let o = bin()
-        .arg("--no-default-glossary")
-        .arg("--glossary")
-        .arg(&path)
+    let o = with_glossary(&path)
         .args(["annotate", "--format", "tsv"])
         .arg(&input)
         .output()
@@ -700,10 +677,7 @@ fn many_terms_sharing_a_first_word() {
     let path = s.write("shared.toml", text.as_bytes());
     let input_text = format!("{}wa neno1999.", "wa ".repeat(20_000));
     let input = s.write("in.txt", input_text.as_bytes());
-    let o = bin()
-        .arg("--no-default-glossary")
-        .arg("--glossary")
-        .arg(&path)
+    let o = with_glossary(&path)
         .args(["annotate", "--format", "tsv"])
         .arg(&input)
         .output()
@@ -746,10 +720,7 @@ fn html_and_markdown_escape_input_and_glossary_text() {
                 <img src=x onerror=alert(4)> *balozi* [x](javascript:alert(5)) <Jina>.";
     let input = s.write("<b>jina<script>.txt", text.as_bytes());
     for format in FORMATS {
-        let o = bin()
-            .arg("--no-default-glossary")
-            .arg("--glossary")
-            .arg(&path)
+        let o = with_glossary(&path)
             .args(["annotate", "--format", format])
             .arg(&input)
             .output()
