@@ -81,6 +81,14 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
+/// A scratch directory with the glossary and a translation, `a.sw` and `a.en`.
+fn translation(name: &str, sw: &str, en: &str) -> PathBuf {
+    let dir = scratch(name);
+    write(&dir, "a.sw", sw);
+    write(&dir, "a.en", en);
+    dir
+}
+
 /// `istilahi qa` with only the glossary above, run in `dir`.
 fn qa(dir: &Path, args: &[&str]) -> Output {
     bin()
@@ -110,15 +118,9 @@ fn rows(o: &Output) -> Vec<Vec<String>> {
 
 #[test]
 fn a_correct_translation_is_clean() {
-    let dir = scratch("clean");
-    write(
-        &dir,
-        "a.sw",
+    let dir = translation(
+        "clean",
         "Balozi alifika jana.\n\nKatibu Mkuu aliwateua mabalozi wawili.\n",
-    );
-    write(
-        &dir,
-        "a.en",
         "The ambassador arrived yesterday.\nThe Secretary General appointed two envoys.\n",
     );
     let o = qa(&dir, &["a.sw", "a.en"]);
@@ -131,16 +133,10 @@ fn a_correct_translation_is_clean() {
 
 #[test]
 fn inflected_renderings_are_not_flagged() {
-    let dir = scratch("inflected");
     // plural, -ies plural, irregular plural, past tense, irregular past, hyphen/space, case
-    write(
-        &dir,
-        "a.sw",
+    let dir = translation(
+        "inflected",
         "Mabalozi walifika.\nWatoto walicheza.\nWaziri aliteua balozi.\nPolisi walichukua simu.\nKATIBU MKUU alisema.\nMajeshi yalifika.\n",
-    );
-    write(
-        &dir,
-        "a.en",
         "Ambassadors arrived.\nThe children played.\nThe minister nominated an envoy.\nThe police took the phones.\nThe secretary-general said so.\nThe armies arrived.\n",
     );
     let o = qa(&dir, &["a.sw", "a.en", "--format", "tsv"]);
@@ -150,15 +146,9 @@ fn inflected_renderings_are_not_flagged() {
 
 #[test]
 fn a_different_word_is_flagged_at_its_segment() {
-    let dir = scratch("different");
-    write(
-        &dir,
-        "a.sw",
+    let dir = translation(
+        "different",
         "Balozi alifika.\n\nMtoto alicheza.\nKatibu Mkuu alisema.\n",
-    );
-    write(
-        &dir,
-        "a.en",
         "The ambassador arrived.\nThe child played.\n\n\nThe chairman said so.\n",
     );
     let o = qa(&dir, &["a.sw", "a.en", "--format", "tsv"]);
@@ -193,11 +183,9 @@ fn a_different_word_is_flagged_at_its_segment() {
 
 #[test]
 fn a_forbidden_rendering_is_flagged() {
-    let dir = scratch("forbidden");
-    write(&dir, "a.sw", "Mlemavu alifika.\nWalemavu walifika.\n");
-    write(
-        &dir,
-        "a.en",
+    let dir = translation(
+        "forbidden",
+        "Mlemavu alifika.\nWalemavu walifika.\n",
         "A disabled person arrived.\nThe handicapped persons arrived.\n",
     );
     let o = qa(&dir, &["a.sw", "a.en", "--format", "tsv"]);
@@ -216,15 +204,9 @@ fn a_forbidden_rendering_is_flagged() {
 
 #[test]
 fn each_occurrence_needs_a_rendering() {
-    let dir = scratch("counts");
-    write(
-        &dir,
-        "a.sw",
+    let dir = translation(
+        "counts",
         "Balozi alikutana na balozi mwingine.\nBalozi alikutana na balozi mwingine.\n",
-    );
-    write(
-        &dir,
-        "a.en",
         "The ambassador met another diplomat.\nThe ambassador met another envoy.\n",
     );
     let o = qa(&dir, &["a.sw", "a.en", "--format", "tsv"]);
@@ -236,16 +218,10 @@ fn each_occurrence_needs_a_rendering() {
 
 #[test]
 fn paragraphs_align_by_blank_lines() {
-    let dir = scratch("paragraph");
-    write(
-        &dir,
-        "a.sw",
-        "Balozi alifika.\nMtoto alicheza.\n\nKatibu Mkuu alisema.\n",
-    );
     // one target sentence for two source lines: only paragraphs align
-    write(
-        &dir,
-        "a.en",
+    let dir = translation(
+        "paragraph",
+        "Balozi alifika.\nMtoto alicheza.\n\nKatibu Mkuu alisema.\n",
         "\nThe ambassador arrived and the child played.\n\n\nThe head said so.\n",
     );
     let o = qa(&dir, &["a.sw", "a.en"]);
@@ -298,11 +274,9 @@ fn one_tsv_with_swahili_and_english_columns() {
 
 #[test]
 fn json_lists_flagged_segments_with_their_problems() {
-    let dir = scratch("json");
-    write(&dir, "a.sw", "Balozi alifika.\nMabalozi walifika.\n");
-    write(
-        &dir,
-        "a.en",
+    let dir = translation(
+        "json",
+        "Balozi alifika.\nMabalozi walifika.\n",
         "The ambassador arrived.\nThe consuls arrived.\n",
     );
     let o = qa(&dir, &["a.sw", "a.en", "--format", "json"]);
@@ -331,9 +305,7 @@ fn json_lists_flagged_segments_with_their_problems() {
 
 #[test]
 fn scope_domain_terms_all_and_qa_false() {
-    let dir = scratch("scope");
-    write(&dir, "a.sw", "Hospitali ya nchi.\n");
-    write(&dir, "a.en", "The clinic of the land.\n");
+    let dir = translation("scope", "Hospitali ya nchi.\n", "The clinic of the land.\n");
     // nchi is general vocabulary, hospitali has qa = false
     let o = qa(&dir, &["a.sw", "a.en"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
