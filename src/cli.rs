@@ -54,6 +54,7 @@ enum Command {
     /// Annotate Swahili text: every glossary term found, also inflected and multi-word.
     Annotate {
         /// Files to annotate; `-` or nothing reads standard input.
+        #[arg(default_value = "-", hide_default_value = true)]
         files: Vec<PathBuf>,
         #[arg(long, short, value_enum, default_value_t = AnnotateFormat::Text)]
         format: AnnotateFormat,
@@ -80,6 +81,7 @@ enum Command {
     /// Coverage figures of texts: words glossed, matches by kind, unknown words, domains.
     Stats {
         /// Files to count (summed); `-` or nothing reads standard input.
+        #[arg(default_value = "-", hide_default_value = true)]
         files: Vec<PathBuf>,
         #[arg(long, short, value_enum, default_value_t = StatsFormat::Text)]
         format: StatsFormat,
@@ -436,11 +438,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             ref tiers,
         } => {
             let lexicon = lexicon_for(glossary, exact_only);
-            let run = Run {
-                files,
-                lossy: args.lossy,
-                threads: threads(args, files),
-            };
+            let run = Run::new(args, files);
             let tiers = tier_list(tiers);
             let view = View {
                 width,
@@ -456,11 +454,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             exact_only,
         } => {
             let lexicon = lexicon_for(glossary, exact_only);
-            let run = Run {
-                files,
-                lossy: args.lossy,
-                threads: threads(args, files),
-            };
+            let run = Run::new(args, files);
             stats_files(lexicon, &run, format, per_file)
         }
         Command::Lookup {
@@ -692,7 +686,16 @@ fn name_of(path: &Path) -> String {
     istilahi::input::display_path(path).display().to_string()
 }
 
-impl Run<'_> {
+impl<'a> Run<'a> {
+    /// A run over `files` with the threads [`threads`] gives.
+    fn new(args: &Args, files: &'a [PathBuf]) -> Run<'a> {
+        Run {
+            files,
+            lossy: args.lossy,
+            threads: threads(args, files),
+        }
+    }
+
     /// The chunks of every input in turn, with the index of its file. Every file is opened
     /// first, so a missing file or a directory fails before any output.
     fn chunks(&self) -> Result<impl Iterator<Item = Result<(usize, Chunk)>> + Send + use<>> {
@@ -728,15 +731,6 @@ fn annotate_files(
         color,
         tiers,
     } = view;
-    let stdin = [PathBuf::from("-")];
-    let run = Run {
-        files: if run.files.is_empty() {
-            &stdin[..]
-        } else {
-            run.files
-        },
-        ..*run
-    };
     let names: Vec<String> = run.files.iter().map(|f| name_of(f)).collect();
     let mut out = if format == AnnotateFormat::Text {
         output(out_path, color)?
@@ -1287,15 +1281,6 @@ fn stats_files(
     format: StatsFormat,
     per_file: bool,
 ) -> Result<ExitCode> {
-    let stdin = [PathBuf::from("-")];
-    let run = Run {
-        files: if run.files.is_empty() {
-            &stdin[..]
-        } else {
-            run.files
-        },
-        ..*run
-    };
     let mut total = Stats::default();
     let mut each: Vec<(String, Stats)> = run
         .files
