@@ -27,7 +27,11 @@ fuzz_target!(|data: &[u8]| {
             // the entries' own words, as a text to annotate
             let words: Vec<String> = entries
                 .iter()
-                .flat_map(|e| std::iter::once(e.sw.clone()).chain(e.variants.iter().cloned()))
+                .flat_map(|e| {
+                    std::iter::once(&e.sw)
+                        .chain(&e.variants)
+                        .map(ToString::to_string)
+                })
                 .take(64)
                 .collect();
             let sample = words.join(" na ");
