@@ -175,20 +175,7 @@ proptest! {
 
     #[test]
     fn lookup_never_panics(query in text()) {
-        LEXICON.with(|lexicon| {
-            let found = vec![
-                istilahi::lookup::lookup(lexicon, &query),
-                istilahi::lookup::lookup_english(lexicon, &query),
-            ];
-            let mut out = Vec::new();
-            for f in &found {
-                istilahi::render::lookup::render_text(&mut out, lexicon, f).unwrap();
-            }
-            formats::check_no_controls(std::str::from_utf8(&out).unwrap());
-            out.clear();
-            istilahi::render::lookup::render_json(&mut out, lexicon, &found).unwrap();
-            let _: serde_json::Value = serde_json::from_slice(&out).unwrap();
-        });
+        LEXICON.with(|lexicon| formats::lookup_checked(lexicon, &query));
     }
 
     #[test]

@@ -1,10 +1,15 @@
 //! Fuzz lookup on the embedded glossary: any query, Swahili or English, looks up and renders as
-//! text and as JSON that parses.
+//! text (with no control characters) and as JSON that parses.
 #![no_main]
 
 use istilahi::glossary::Glossary;
 use istilahi::lexicon::Lexicon;
 use libfuzzer_sys::fuzz_target;
+
+#[path = "../../tests/common/contract.rs"]
+mod contract;
+#[path = "../../tests/common/formats.rs"]
+mod formats;
 
 thread_local! {
     static LEXICON: Lexicon = Lexicon::new(Glossary::embedded().expect("the embedded glossary"));
@@ -12,17 +17,5 @@ thread_local! {
 
 fuzz_target!(|data: &[u8]| {
     let query = String::from_utf8_lossy(data);
-    LEXICON.with(|lexicon| {
-        let found = vec![
-            istilahi::lookup::lookup(lexicon, &query),
-            istilahi::lookup::lookup_english(lexicon, &query),
-        ];
-        let mut out = Vec::new();
-        for f in &found {
-            istilahi::render::lookup::render_text(&mut out, lexicon, f).unwrap();
-        }
-        out.clear();
-        istilahi::render::lookup::render_json(&mut out, lexicon, &found).unwrap();
-        let _: serde_json::Value = serde_json::from_slice(&out).expect("lookup JSON parses");
-    });
+    LEXICON.with(|lexicon| formats::lookup_checked(lexicon, &query));
 });

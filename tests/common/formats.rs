@@ -253,3 +253,20 @@ pub fn check_xml(s: &str) {
     }
     assert_eq!(depth, 0, "every element closed");
 }
+
+/// Look `query` up as Swahili and as English and render the result as text (with no control
+/// characters) and as JSON that parses: what any query must survive.
+pub fn lookup_checked(lexicon: &Lexicon, query: &str) {
+    let found = vec![
+        istilahi::lookup::lookup(lexicon, query),
+        istilahi::lookup::lookup_english(lexicon, query),
+    ];
+    let mut out = Vec::new();
+    for f in &found {
+        render::lookup::render_text(&mut out, lexicon, f).unwrap();
+    }
+    check_no_controls(std::str::from_utf8(&out).unwrap());
+    out.clear();
+    render::lookup::render_json(&mut out, lexicon, &found).unwrap();
+    let _: serde_json::Value = serde_json::from_slice(&out).expect("lookup JSON parses");
+}
