@@ -16,7 +16,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::document::{Analysis, Document, Match, Sentence, Token};
 use crate::glossary::Entry;
-use crate::lexicon::{Analysed, Analyser, How, Lexicon, Reading};
+use crate::lexicon::{Analysed, Analyser, How, Lexicon, Reading, Word};
 use crate::morph::{self, Parse, StemKind};
 use crate::tokenize::{self, Kind};
 
@@ -43,8 +43,9 @@ pub struct Annotation<'a> {
     names: FxHashSet<Box<str>>,
     /// This thread's memo of analyses, held while the text is annotated.
     analyser: RefCell<Analyser<'a>>,
-    /// The analysis of each token of the current sentence.
-    words: Vec<Rc<Analysed>>,
+    /// The word type of each token of the text, found once: a capitalised word inside a
+    /// sentence as a proper one.
+    words: Vec<Word>,
     /// The matches of the current sentence, as token ranges.
     hits: Vec<Hit>,
     /// The terms chosen in the current sentence, by the token they start at.
@@ -95,18 +96,26 @@ impl<'a> Annotation<'a> {
         let sentences = tokenize::sentences(text, &tokens);
         let mut names = FxHashSet::default();
         let mut analyser = lexicon.analyser();
+        let mut words = Vec::with_capacity(tokens.len());
+        // sentences follow each other, so the words are those of every token
         for s in &sentences {
             for i in s.tokens.clone() {
-                let word = tokens[i].text(text);
-                if is_capitalised(word) && !opens(text, &tokens, s.tokens.start, i) {
-                    // the analysis a capitalised word inside a sentence gets anyway
-                    let key = &analyser.analyse(word, true).key;
+                let written = tokens[i].text(text);
+                let word = if is_capitalised(written) && !opens(text, &tokens, s.tokens.start, i) {
+                    // a capitalised word inside a sentence may be a name: a proper reading
+                    let word = analyser.word(written, true);
+                    let key = &analyser.analysed(word).key;
                     if !names.contains(key) {
                         names.insert(key.clone());
                     }
-                }
+                    word
+                } else {
+                    analyser.word(written, false)
+                };
+                words.push(word);
             }
         }
+        debug_assert_eq!(words.len(), tokens.len());
         Annotation {
             lexicon,
             text,
@@ -114,7 +123,7 @@ impl<'a> Annotation<'a> {
             sentences: sentences.into_iter(),
             names,
             analyser: RefCell::new(analyser),
-            words: Vec::new(),
+            words,
             hits: Vec::new(),
             terms: Vec::new(),
             term_adjectives: RefCell::default(),
@@ -165,8 +174,12 @@ impl<'a> Annotation<'a> {
                     });
                     continue;
                 }
+                What::Word { first: 0 } => {
+                    let word = self.words[s.tokens.start + hit.from];
+                    (word.entry as usize, word.how)
+                }
                 What::Word { first } => {
-                    let r = &self.words[hit.from].readings[*first];
+                    let r = &self.analysed(hit.from).readings[*first];
                     (r.entry, r.how)
                 }
                 What::Term(t) => {
@@ -198,11 +211,6 @@ impl Iterator for Annotation<'_> {
 
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
-}
-
-fn is_acronym(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && word.chars().all(|c| !c.is_lowercase())
 }
 
 /// Whether token `i` opens its sentence or a quotation (a capital there says nothing).
@@ -245,17 +253,9 @@ impl Annotation<'_> {
     fn find(&mut self, s: &tokenize::Sentence) {
         let text = self.text;
         self.current = s.tokens.clone();
-        self.words.clear();
-        let toks = &self.tokens[s.tokens.clone()];
-        for (i, tok) in toks.iter().enumerate() {
-            let word = tok.text(text);
-            // a capitalised word inside a sentence may be a name (a proper reading)
-            let proper = is_capitalised(word) && !opens(text, toks, 0, i);
-            self.words
-                .push(self.analyser.get_mut().analyse(word, proper));
-        }
         self.choose_terms(s.tokens.clone());
         let toks = &self.tokens[s.tokens.clone()];
+        let words = &self.words[s.tokens.clone()];
         let terms = std::mem::take(&mut self.terms);
         let mut hits = std::mem::take(&mut self.hits);
         hits.clear();
@@ -276,16 +276,18 @@ impl Annotation<'_> {
                 i += 1;
                 continue;
             }
-            let word = tok.text(text);
-            let capital = is_capitalised(word);
-            let titled = capital
-                && i >= 2
-                && toks[i - 1].text(text) == "."
-                && tokenize::TITLES.contains(&&*self.words[i - 2].key);
-            let readings = &self.words[i].readings;
-            if !titled && !readings.is_empty() {
-                let next = self.words.get(i + 1).map(|w| &*w.key);
-                let first = self.first_in_context(readings, next);
+            let word = words[i];
+            let capital = word.is(Word::CAPITAL);
+            let titled =
+                capital && i >= 2 && toks[i - 1].text(text) == "." && words[i - 2].is(Word::TITLE);
+            if !titled && word.is(Word::READINGS) {
+                let first = match words.get(i + 1) {
+                    Some(&next) if word.is(Word::MANY) && next.is(Word::CONNECTIVE) => {
+                        let next = self.analysed_word(next);
+                        self.first_in_context(&self.analysed(i).readings, &next.key)
+                    }
+                    _ => 0,
+                };
                 hits.push(Hit {
                     from: i,
                     to: i + 1,
@@ -294,19 +296,19 @@ impl Annotation<'_> {
                 i += 1;
                 continue;
             }
-            let name_like = is_acronym(word)
+            let name_like = word.is(Word::ACRONYM)
                 || (capital
-                    && (!opens(text, toks, 0, i) || self.names.contains(&self.words[i].key)));
+                    && (!opens(text, toks, 0, i) || self.names.contains(&self.analysed(i).key)));
             if name_like {
                 // join adjacent names: Jens Stoltenberg
                 let mut end = i + 1;
                 while end < toks.len()
                     && toks[end].kind == Kind::Word
-                    && is_capitalised(toks[end].text(text))
-                    && !is_acronym(toks[end].text(text))
+                    && words[end].is(Word::CAPITAL)
+                    && !words[end].is(Word::ACRONYM)
                     && text[toks[end - 1].end..toks[end].start] == *" "
                     && terms[end].is_none()
-                    && self.words[end].readings.is_empty()
+                    && !words[end].is(Word::READINGS)
                 {
                     end += 1;
                 }
@@ -346,7 +348,7 @@ impl Annotation<'_> {
             matches.push(match &hit.what {
                 What::Term(t) => self.term_match(toks, hit.from, t),
                 What::Word { first } => {
-                    self.word_match(toks[hit.from], &self.words[hit.from], *first)
+                    self.word_match(toks[hit.from], &self.analysed(hit.from), *first)
                 }
                 What::Name => name_match(text, toks[hit.from].start, toks[hit.to - 1].end),
             });
@@ -375,12 +377,12 @@ impl Annotation<'_> {
     fn choose_terms(&mut self, sentence: std::ops::Range<usize>) {
         let mut at = std::mem::take(&mut self.terms);
         let mut best = std::mem::take(&mut self.best);
-        let toks = &self.tokens[sentence];
+        let toks = &self.tokens[sentence.clone()];
         let n = toks.len();
         at.clear();
         let mut any = false;
         for i in 0..n {
-            let hit = if self.words[i].may_start_term() {
+            let hit = if self.words[sentence.start + i].is(Word::STARTS) {
                 self.term_at(toks, i)
             } else {
                 None
@@ -415,10 +417,24 @@ impl Annotation<'_> {
         self.best = best;
     }
 
+    /// The words of the current sentence.
+    fn sentence_words(&self) -> &[Word] {
+        &self.words[self.current.clone()]
+    }
+
+    /// The whole analysis of word `i` of the current sentence.
+    fn analysed(&self, i: usize) -> Rc<Analysed> {
+        self.analysed_word(self.sentence_words()[i])
+    }
+
+    /// The whole analysis of a word of this text.
+    fn analysed_word(&self, word: Word) -> Rc<Analysed> {
+        Rc::clone(self.analyser.borrow().analysed(word))
+    }
+
     /// Which reading comes first in context: a noun followed by its own connective (*mpaka wa*,
     /// class 3 → *wa*) is read as that noun when it is as good as the best reading.
-    fn first_in_context(&self, readings: &[Reading], next: Option<&str>) -> usize {
-        let Some(next) = next else { return 0 };
+    fn first_in_context(&self, readings: &[Reading], next: &str) -> usize {
         if readings.len() < 2 || !morph::CONNECTIVES.contains(&next) {
             return 0;
         }
@@ -447,12 +463,12 @@ impl Annotation<'_> {
                 best = Some(hit);
             }
         };
-        let analysed = &self.words[i];
+        let analysed = self.analysed(i);
         // a term has two words at least; one whose words are fixed needs the next word as its
         // second, unless a possessive stands between (makao yake makuu)
-        let fixed: &[usize] = match self.words.get(i + 1) {
+        let fixed: &[usize] = match self.sentence_words().get(i + 1) {
             None => &[],
-            Some(next) if next.possessive => &analysed.starts,
+            Some(next) if next.is(Word::POSSESSIVE) => &analysed.starts,
             Some(next) => {
                 let from = analysed.seconds.partition_point(|&s| s < next.word);
                 let to = analysed.seconds.partition_point(|&s| s <= next.word);
@@ -498,19 +514,24 @@ impl Annotation<'_> {
         if !agreeing {
             // nothing after the head may change but an inserted possessive: the common miss
             // (a term starting with *kwa* at every *kwa*) ends at the second word
-            let second = self.words.get(i + 1)?;
-            if second.word != term.ids[1] && !second.possessive {
+            let second = self.sentence_words().get(i + 1)?;
+            if second.word != term.ids[1] && !second.is(Word::POSSESSIVE) {
                 return None;
             }
         }
         let mut after_connective = false;
         let mut changed = false;
         for (n, (want, &want_id)) in term.words.iter().zip(&term.ids).enumerate().skip(1) {
-            let mut got = self.words.get(j)?;
-            if n == 1 && got.word != want_id && got.possessive && !morph::is_possessive(want) {
+            let words = self.sentence_words();
+            let mut got = *words.get(j)?;
+            if n == 1
+                && got.word != want_id
+                && got.is(Word::POSSESSIVE)
+                && !morph::is_possessive(want)
+            {
                 possessive = true;
                 j += 1;
-                got = self.words.get(j)?;
+                got = *words.get(j)?;
             }
             let is_connective = agreeing && n < 64 && term.connectives & (1 << n) != 0;
             let want_adjective = if agreeing && !is_connective {
@@ -521,8 +542,8 @@ impl Annotation<'_> {
             let adjective = want_adjective.is_some();
             let same = got.word == want_id;
             changed |= !same;
-            if is_connective && got.connective {
-                let got = &*got.key;
+            if is_connective && got.is(Word::CONNECTIVE) {
+                let got = &*self.analysed_word(got).key;
                 let allowed = if same_both {
                     matches!(got, "ya" | "za" | "wa")
                 } else {
@@ -535,9 +556,11 @@ impl Annotation<'_> {
                 }
             } else if same {
                 // exact
-            } else if after_connective && self.is_plural_of(&got.key, want) {
+            } else if after_connective && self.is_plural_of(&self.analysed_word(got).key, want) {
                 // the noun after an agreeing connective may be plural too: wakuu wa mikoa
-            } else if adjective && self.adjective_stem(&got.key) == want_adjective {
+            } else if adjective
+                && self.adjective_stem(&self.analysed_word(got).key) == want_adjective
+            {
                 // agreeing adjective: mkuu → wakuu
             } else {
                 return None;
@@ -590,7 +613,8 @@ impl Annotation<'_> {
         let mut affixes = String::new();
         for (n, tok) in toks[i..hit.end].iter().enumerate() {
             let surface = tok.text(text);
-            match (hit.head.map(|p| &self.words[i].parses[p]), n) {
+            let head = self.analysed(i);
+            match (hit.head.map(|p| &head.parses[p]), n) {
                 (Some(parse), 0) => {
                     let parts = surface_morphemes(surface, parse);
                     words.push(parts.join("-"));

@@ -113,26 +113,125 @@ pub struct Lexicon {
     inflection: bool,
 }
 
-/// How many word types the analysis memo holds at most: enough for the working vocabulary of
-/// a news corpus, and a bound on memory whatever the input.
+/// How many word types the analysis memo holds at most between texts: enough for the working
+/// vocabulary of a news corpus, and a bound on memory whatever the input. When a text begins
+/// with the memo over it, only the words the last text used are kept.
 pub const MEMO_LIMIT: usize = 64_000;
 
-/// A memo in two generations: when the young one is full it becomes the old one, and the old
-/// one is dropped; a word found in the old generation moves back to the young one. Words in
-/// use stay; memory is bounded by [`MEMO_LIMIT`] analyses.
-#[derive(Debug, Default)]
-struct Memo {
-    young: FxHashMap<CompactString, Rc<Analysed>>,
-    old: FxHashMap<CompactString, Rc<Analysed>>,
+/// What the hot path of annotation reads of a word type, kept in the memo beside its written
+/// form: finding a word gives it without reading its [`Analysed`], which is asked for
+/// ([`Analyser::analysed`]) only where a term may start or a reading depends on context.
+#[derive(Debug, Clone, Copy)]
+pub struct Word {
+    /// The analysis in the analyser's store.
+    id: u32,
+    /// [`Analysed::word`].
+    pub word: u32,
+    /// The first reading's entry, when [`Word::READINGS`] is set.
+    pub entry: u32,
+    /// The first reading's [`How`].
+    pub how: How,
+    /// [`Word::READINGS`], [`Word::MANY`] …
+    pub flags: u8,
 }
 
-/// Each thread's memo of analyses, `[common, proper]` (a capitalised word inside a sentence),
-/// for the lexicon whose id it holds: the lexicon itself is shared by every thread. Words are
-/// kept inline (most are short), so finding one reads no other memory.
+impl Word {
+    /// The word has a reading.
+    pub const READINGS: u8 = 1;
+    /// It has more than one reading.
+    pub const MANY: u8 = 1 << 1;
+    /// A multi-word term may start at it ([`Analysed::may_start_term`]).
+    pub const STARTS: u8 = 1 << 2;
+    /// [`Analysed::connective`].
+    pub const CONNECTIVE: u8 = 1 << 3;
+    /// [`Analysed::possessive`].
+    pub const POSSESSIVE: u8 = 1 << 4;
+    /// Written with a capital first letter.
+    pub const CAPITAL: u8 = 1 << 5;
+    /// Written as an acronym: two letters at least and none lower-case.
+    pub const ACRONYM: u8 = 1 << 6;
+    /// Its key is a title abbreviated before a name ([`tokenize::TITLES`]).
+    pub const TITLE: u8 = 1 << 7;
+
+    /// Whether every flag of `flags` is set.
+    #[must_use]
+    pub fn is(self, flags: u8) -> bool {
+        self.flags & flags == flags
+    }
+
+    fn of(id: u32, written: &str, a: &Analysed) -> Word {
+        let first = a.readings.first();
+        let flags = [
+            (first.is_some(), Word::READINGS),
+            (a.readings.len() > 1, Word::MANY),
+            (a.may_start_term(), Word::STARTS),
+            (a.connective, Word::CONNECTIVE),
+            (a.possessive, Word::POSSESSIVE),
+            (
+                written.chars().next().is_some_and(char::is_uppercase),
+                Word::CAPITAL,
+            ),
+            (is_acronym(written), Word::ACRONYM),
+            (tokenize::TITLES.contains(&&*a.key), Word::TITLE),
+        ]
+        .iter()
+        .filter(|(set, _)| *set)
+        .fold(0, |flags, (_, flag)| flags | flag);
+        Word {
+            id,
+            word: a.word,
+            entry: first.map_or(0, |r| u32::try_from(r.entry).expect("entries fit in u32")),
+            how: first.map_or(How::Exact, |r| r.how),
+            flags,
+        }
+    }
+}
+
+/// Whether a written word is an acronym: two letters at least and none lower-case (*UN*, *CCM*).
+#[must_use]
+pub fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word.chars().all(|c| !c.is_lowercase())
+}
+
+/// A word found in the memo, and the last text that used it.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    word: Word,
+    used: u32,
+}
+
+/// Each thread's memo of analyses for the lexicon whose id it holds (the lexicon itself is
+/// shared by every thread): written forms, `[common, proper]` (a capitalised word inside a
+/// sentence), to their [`Word`], and the analyses those point into. Words are kept inline
+/// (most are short), so finding one reads no other memory.
 #[derive(Default)]
 struct ThreadMemo {
     lexicon: u64,
-    memo: [Memo; 2],
+    words: [FxHashMap<CompactString, Slot>; 2],
+    store: Vec<Rc<Analysed>>,
+    /// The number of the current text: each [`Lexicon::analyser`] starts one.
+    text: u32,
+}
+
+impl ThreadMemo {
+    /// Start a new text; over [`MEMO_LIMIT`], forget the words the last text did not use.
+    fn next_text(&mut self) {
+        if self.store.len() > MEMO_LIMIT {
+            let last = self.text;
+            let mut store = Vec::new();
+            for words in &mut self.words {
+                words.retain(|_, slot| slot.used == last);
+                for slot in words.values_mut() {
+                    store.push(Rc::clone(&self.store[slot.word.id as usize]));
+                    slot.word.id = u32::try_from(store.len() - 1).expect("the memo is bounded");
+                }
+                words.shrink_to_fit();
+            }
+            self.store = store;
+        }
+        self.text = self.text.wrapping_add(1);
+    }
 }
 
 thread_local! {
@@ -234,22 +333,33 @@ pub struct Analyser<'a> {
 }
 
 impl Analyser<'_> {
+    /// The word type `written` (`proper`: capitalised inside a sentence), analysed on first
+    /// sight.
+    pub fn word(&mut self, written: &str, proper: bool) -> Word {
+        let text = self.memo.text;
+        let words = &mut self.memo.words[usize::from(proper)];
+        if let Some(slot) = words.get_mut(written) {
+            slot.used = text;
+            return slot.word;
+        }
+        let analysed = self.lexicon.analyse_key(key(written), proper);
+        let id = u32::try_from(self.memo.store.len()).expect("the memo is bounded");
+        let word = Word::of(id, written, &analysed);
+        self.memo.store.push(Rc::new(analysed));
+        words.insert(written.into(), Slot { word, used: text });
+        word
+    }
+
+    /// The whole analysis of a word this analyser gave.
+    #[must_use]
+    pub fn analysed(&self, word: Word) -> &Rc<Analysed> {
+        &self.memo.store[word.id as usize]
+    }
+
     /// [`Lexicon::analyse`].
-    pub fn analyse(&mut self, word: &str, proper: bool) -> Rc<Analysed> {
-        let memo = &mut self.memo.memo[usize::from(proper)];
-        if let Some(r) = memo.young.get(word) {
-            return Rc::clone(r);
-        }
-        let analysed = match memo.old.remove(word) {
-            Some(old) => old,
-            None => Rc::new(self.lexicon.analyse_key(key(word), proper)),
-        };
-        if memo.young.len() >= MEMO_LIMIT / 2 {
-            // the older half goes; what was used since it was young is kept
-            memo.old = std::mem::take(&mut memo.young);
-        }
-        memo.young.insert(word.into(), Rc::clone(&analysed));
-        analysed
+    pub fn analyse(&mut self, written: &str, proper: bool) -> Rc<Analysed> {
+        let word = self.word(written, proper);
+        Rc::clone(self.analysed(word))
     }
 }
 
@@ -517,9 +627,10 @@ impl Lexicon {
         if memo.lexicon != self.id {
             memo = ThreadMemo {
                 lexicon: self.id,
-                memo: Default::default(),
+                ..ThreadMemo::default()
             };
         }
+        memo.next_text();
         Analyser {
             lexicon: self,
             memo,
