@@ -16,7 +16,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::document::{Analysis, Document, Match, Sentence, Token};
 use crate::glossary::Entry;
-use crate::lexicon::{Analysed, Analyser, How, Lexicon, Reading, Word};
+use crate::lexicon::{Analysed, Analyser, How, Lexicon, Reading, Second, Word};
 use crate::morph::{self, Parse, StemKind};
 use crate::tokenize::{self, Kind};
 
@@ -95,6 +95,8 @@ impl<'a> Annotation<'a> {
         let tokens = tokenize::tokenize(text);
         let sentences = tokenize::sentences(text, &tokens);
         let mut names = FxHashSet::default();
+        // the proper words met, by number: each one's key is added to the names once
+        let mut proper = FxHashSet::default();
         let mut analyser = lexicon.analyser();
         let mut words = Vec::with_capacity(tokens.len());
         // sentences follow each other, so the words are those of every token
@@ -103,14 +105,13 @@ impl<'a> Annotation<'a> {
                 let written = tokens[i].text(text);
                 let word = if is_capitalised(written) && !opens(text, &tokens, s.tokens.start, i) {
                     // a capitalised word inside a sentence may be a name: a proper reading
-                    let word = analyser.word(written, true);
-                    let key = &analyser.analysed(word).key;
-                    if !names.contains(key) {
-                        names.insert(key.clone());
+                    let word = analyser.word_at(text, tokens[i].start..tokens[i].end, true);
+                    if proper.insert(word.number()) {
+                        names.insert(analyser.analysed(word).key.clone());
                     }
                     word
                 } else {
-                    analyser.word(written, false)
+                    analyser.word_at(text, tokens[i].start..tokens[i].end, false)
                 };
                 words.push(word);
             }
@@ -382,7 +383,12 @@ impl Annotation<'_> {
         at.clear();
         let mut any = false;
         for i in 0..n {
-            let hit = if self.words[sentence.start + i].is(Word::STARTS) {
+            let words = &self.words[sentence.clone()];
+            let hit = if words[i].is(Word::STARTS)
+                && words
+                    .get(i + 1)
+                    .is_some_and(|&next| words[i].may_go_on(next))
+            {
                 self.term_at(toks, i)
             } else {
                 None
@@ -475,7 +481,13 @@ impl Annotation<'_> {
                 &analysed.starts[from..to]
             }
         };
-        for &t in fixed.iter().chain(analysed.starts_agreeing.iter()) {
+        let next = self.sentence_words().get(i + 1).copied();
+        let admitted = |second: &Second| next.is_some_and(|next| second.admits(next));
+        let agreeing = (analysed.starts_agreeing.iter())
+            .zip(analysed.seconds_agreeing.iter())
+            .filter(|(_, second)| admitted(second))
+            .map(|(t, _)| t);
+        for &t in fixed.iter().chain(agreeing) {
             if let Some((end, possessive)) = self.rest_of_term(i, t, None) {
                 consider(TermHit {
                     term: t,
@@ -486,7 +498,10 @@ impl Annotation<'_> {
             }
         }
         if toks[i].kind == Kind::Word {
-            for &(t, p) in &analysed.heads {
+            let heads = (analysed.heads.iter())
+                .zip(analysed.seconds_of_heads.iter())
+                .filter(|(_, second)| admitted(second));
+            for (&(t, p), _) in heads {
                 let parse = &analysed.parses[p];
                 if let Some((end, possessive)) = self.rest_of_term(i, t, Some(parse)) {
                     consider(TermHit {
@@ -511,13 +526,15 @@ impl Annotation<'_> {
         // plural concords (kura ya maoni → kura za maoni)
         let same_both = head.is_none() && term.agrees_as_written();
         let mut agreeing = same_both || head.is_some_and(|p| p.kind == StemKind::Noun);
-        if !agreeing {
-            // nothing after the head may change but an inserted possessive: the common miss
-            // (a term starting with *kwa* at every *kwa*) ends at the second word
-            let second = self.sentence_words().get(i + 1)?;
-            if second.word != term.ids[1] && !second.is(Word::POSSESSIVE) {
-                return None;
-            }
+        // the common miss ends at the second word: nothing after the head may change but an
+        // inserted possessive (a term starting with *kwa* at every *kwa*), or the second word
+        // is an agreeing connective and the word there is none (a head noun before a verb)
+        let second = self.sentence_words().get(i + 1)?;
+        if second.word != term.ids[1]
+            && !second.is(Word::POSSESSIVE)
+            && (!agreeing || (term.connectives & 2 != 0 && !second.is(Word::CONNECTIVE)))
+        {
+            return None;
         }
         let mut after_connective = false;
         let mut changed = false;

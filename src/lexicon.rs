@@ -133,6 +133,10 @@ pub struct Word {
     pub how: How,
     /// [`Word::READINGS`], [`Word::MANY`] …
     pub flags: u8,
+    /// What may follow when a term starts here ([`Word::may_go_on`]): bit `n % 62` for the
+    /// number `n` of a term's second word as written, [`Word::THEN_CONNECTIVE`],
+    /// [`Word::THEN_ANY`].
+    then: u64,
 }
 
 impl Word {
@@ -153,13 +157,38 @@ impl Word {
     /// Its key is a title abbreviated before a name ([`tokenize::TITLES`]).
     pub const TITLE: u8 = 1 << 7;
 
+    /// The word type's number in its analyser: the same number is the same type.
+    #[must_use]
+    pub fn number(self) -> u32 {
+        self.id
+    }
+
+    /// A term starting here agrees, and its second word is a connective: any connective may
+    /// follow.
+    const THEN_CONNECTIVE: u64 = 1 << 62;
+    /// A term starting here agrees, and its second word is an adjective, which agrees in its
+    /// own way: any word may follow.
+    const THEN_ANY: u64 = 1 << 63;
+
+    /// Whether a term starting at this word may go on with `next`: its second word as written
+    /// or agreeing, or a possessive put between. A quick test that spares most words that
+    /// could start a term the search ([`Word::STARTS`] is not tested here).
+    #[must_use]
+    pub fn may_go_on(self, next: Word) -> bool {
+        self.then & Word::THEN_ANY != 0
+            || next.is(Word::POSSESSIVE)
+            || (self.then & Word::THEN_CONNECTIVE != 0 && next.is(Word::CONNECTIVE))
+            || (next.word != Analysed::NOT_A_TERM_WORD && self.then & 1 << (next.word % 62) != 0)
+    }
+
     /// Whether every flag of `flags` is set.
     #[must_use]
     pub fn is(self, flags: u8) -> bool {
         self.flags & flags == flags
     }
 
-    fn of(id: u32, written: &str, a: &Analysed) -> Word {
+    /// `then` is [`Word::then`], from [`Analyser::then`].
+    fn of(id: u32, written: &str, a: &Analysed, then: u64) -> Word {
         let first = a.readings.first();
         let flags = [
             (first.is_some(), Word::READINGS),
@@ -183,6 +212,7 @@ impl Word {
             entry: first.map_or(0, |r| u32::try_from(r.entry).expect("entries fit in u32")),
             how: first.map_or(How::Exact, |r| r.how),
             flags,
+            then,
         }
     }
 }
@@ -201,6 +231,49 @@ struct Slot {
     used: u32,
 }
 
+/// A written word of at most [`Short::MAX`] bytes as two integers: its bytes little-endian,
+/// zero-padded, with its length in the last byte. It hashes in two steps and compares in two,
+/// where a string would be hashed byte by byte and compared with a call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Short(u64, u64);
+
+impl Short {
+    const MAX: usize = 15;
+
+    /// The word `bytes[start..end]`, read as one block of 16 bytes where the text has them.
+    fn of(bytes: &[u8], start: usize, end: usize) -> Option<Short> {
+        let len = end - start;
+        if len > Short::MAX {
+            return None;
+        }
+        let mut block = [0u8; 16];
+        match bytes.get(start..start + 16) {
+            Some(sixteen) => block.copy_from_slice(sixteen),
+            None => block[..len].copy_from_slice(&bytes[start..end]),
+        }
+        let bits = u128::from_le_bytes(block) & ((1 << (8 * len)) - 1) | (len as u128) << 120;
+        // the two halves of the block
+        #[allow(clippy::cast_possible_truncation)]
+        Some(Short(bits as u64, (bits >> 64) as u64))
+    }
+}
+
+/// One memo of written words: short ones as [`Short`] keys, the rest as strings.
+#[derive(Default)]
+struct Words {
+    short: FxHashMap<Short, Slot>,
+    long: FxHashMap<CompactString, Slot>,
+}
+
+impl Words {
+    fn retain(&mut self, mut keep: impl FnMut(&mut Slot) -> bool) {
+        self.short.retain(|_, slot| keep(slot));
+        self.long.retain(|_, slot| keep(slot));
+        self.short.shrink_to_fit();
+        self.long.shrink_to_fit();
+    }
+}
+
 /// Each thread's memo of analyses for the lexicon whose id it holds (the lexicon itself is
 /// shared by every thread): written forms, `[common, proper]` (a capitalised word inside a
 /// sentence), to their [`Word`], and the analyses those point into. Words are kept inline
@@ -208,8 +281,10 @@ struct Slot {
 #[derive(Default)]
 struct ThreadMemo {
     lexicon: u64,
-    words: [FxHashMap<CompactString, Slot>; 2],
+    words: [Words; 2],
     store: Vec<Rc<Analysed>>,
+    /// Which words terms are written with are adjectives, by number ([`seconds`]).
+    adjectives: FxHashMap<u32, bool>,
     /// The number of the current text: each [`Lexicon::analyser`] starts one.
     text: u32,
 }
@@ -221,12 +296,14 @@ impl ThreadMemo {
             let last = self.text;
             let mut store = Vec::new();
             for words in &mut self.words {
-                words.retain(|_, slot| slot.used == last);
-                for slot in words.values_mut() {
+                words.retain(|slot| {
+                    if slot.used != last {
+                        return false;
+                    }
                     store.push(Rc::clone(&self.store[slot.word.id as usize]));
                     slot.word.id = u32::try_from(store.len() - 1).expect("the memo is bounded");
-                }
-                words.shrink_to_fit();
+                    true
+                });
             }
             self.store = store;
         }
@@ -268,6 +345,47 @@ pub struct Analysed {
     pub parses: Vec<Parse>,
     /// The multi-word terms whose inflecting head a parse reaches: `(term, index in parses)`.
     pub heads: Vec<(usize, usize)>,
+    /// What may follow for each of `starts_agreeing` to go on (set by the [`Analyser`]).
+    pub seconds_agreeing: Box<[Second]>,
+    /// What may follow for each of `heads` to go on (set by the [`Analyser`]).
+    pub seconds_of_heads: Box<[Second]>,
+}
+
+/// What may follow a term's first word for the term to go on, as `rest_of_term` in annotate.rs
+/// reads a term: its second word as written, a possessive put between, and for a term that
+/// agrees, any connective where the second word is one, or any word where it is an adjective.
+#[derive(Debug, Clone, Copy)]
+pub struct Second {
+    word: u32,
+    agrees: Agrees,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Agrees {
+    No,
+    Connective,
+    Adjective,
+}
+
+impl Second {
+    /// Whether the term may go on with `next`.
+    #[must_use]
+    pub fn admits(self, next: Word) -> bool {
+        next.word == self.word
+            || next.is(Word::POSSESSIVE)
+            || self.agrees == Agrees::Adjective
+            || (self.agrees == Agrees::Connective && next.is(Word::CONNECTIVE))
+    }
+
+    /// The bits of [`Word::then`] that admit what this admits.
+    fn then(self) -> u64 {
+        let word = 1 << (self.word % 62);
+        match self.agrees {
+            Agrees::No => word,
+            Agrees::Connective => word | Word::THEN_CONNECTIVE,
+            Agrees::Adjective => Word::THEN_ANY,
+        }
+    }
 }
 
 impl Analysed {
@@ -321,6 +439,8 @@ impl Analysed {
             readings,
             parses: kept,
             heads,
+            seconds_agreeing: Box::default(),
+            seconds_of_heads: Box::default(),
         }
     }
 }
@@ -336,17 +456,34 @@ impl Analyser<'_> {
     /// The word type `written` (`proper`: capitalised inside a sentence), analysed on first
     /// sight.
     pub fn word(&mut self, written: &str, proper: bool) -> Word {
-        let text = self.memo.text;
+        self.word_at(written, 0..written.len(), proper)
+    }
+
+    /// [`Analyser::word`] of `text[span]`: the fast way to find the words of a text.
+    pub fn word_at(&mut self, text: &str, span: std::ops::Range<usize>, proper: bool) -> Word {
+        let now = self.memo.text;
         let words = &mut self.memo.words[usize::from(proper)];
-        if let Some(slot) = words.get_mut(written) {
-            slot.used = text;
+        let short = Short::of(text.as_bytes(), span.start, span.end);
+        let written = &text[span];
+        let slot = match short {
+            Some(short) => words.short.get_mut(&short),
+            None => words.long.get_mut(written),
+        };
+        if let Some(slot) = slot {
+            slot.used = now;
             return slot.word;
         }
-        let analysed = self.lexicon.analyse_key(key(written), proper);
+        let mut analysed = self.lexicon.analyse_key(key(written), proper);
+        let then = seconds(self.lexicon, &mut self.memo.adjectives, &mut analysed);
         let id = u32::try_from(self.memo.store.len()).expect("the memo is bounded");
-        let word = Word::of(id, written, &analysed);
+        let word = Word::of(id, written, &analysed, then);
         self.memo.store.push(Rc::new(analysed));
-        words.insert(written.into(), Slot { word, used: text });
+        let slot = Slot { word, used: now };
+        let words = &mut self.memo.words[usize::from(proper)];
+        match short {
+            Some(short) => words.short.insert(short, slot),
+            None => words.long.insert(written.into(), slot),
+        };
         word
     }
 
@@ -361,6 +498,44 @@ impl Analyser<'_> {
         let word = self.word(written, proper);
         Rc::clone(self.analysed(word))
     }
+}
+
+/// Set what may follow the terms a word may start ([`Second`]), and return [`Word::then`] of
+/// the word. `adjectives` tells, by number, which words terms are written with are adjectives.
+fn seconds(lexicon: &Lexicon, adjectives: &mut FxHashMap<u32, bool>, a: &mut Analysed) -> u64 {
+    let mut second = |t: usize, agreeing: bool| {
+        let term = &lexicon.terms[t];
+        let agrees = if !agreeing {
+            Agrees::No
+        } else if term.connectives & 2 != 0 {
+            Agrees::Connective
+        } else {
+            let adjective = *adjectives.entry(term.ids[1]).or_insert_with(|| {
+                let second = lexicon.analyse_key(term.words[1].clone(), false);
+                second.parses.iter().any(|p| p.kind == StemKind::Adjective)
+            });
+            if adjective {
+                Agrees::Adjective
+            } else {
+                Agrees::No
+            }
+        };
+        Second {
+            word: term.ids[1],
+            agrees,
+        }
+    };
+    a.seconds_agreeing = a.starts_agreeing.iter().map(|&t| second(t, true)).collect();
+    a.seconds_of_heads = a
+        .heads
+        .iter()
+        .map(|&(t, p)| second(t, a.parses[p].kind == StemKind::Noun))
+        .collect();
+    let starts = a.seconds.iter().map(|&word| 1 << (word % 62));
+    let others = a.seconds_agreeing.iter().chain(&a.seconds_of_heads);
+    starts
+        .chain(others.map(|s| s.then()))
+        .fold(0, |then, one| then | one)
 }
 
 impl Drop for Analyser<'_> {
@@ -834,6 +1009,83 @@ mod tests {
         let mut g = Glossary::default();
         g.add_layer(parse_file(std::path::Path::new("d.toml"), text).unwrap());
         Lexicon::new(g)
+    }
+
+    #[test]
+    fn short_words_are_the_same_key_read_in_a_block_or_byte_by_byte() {
+        let text = b"ni mabalozi wa nchi";
+        let block = Short::of(text, 3, 11).unwrap();
+        // at the end of a text there are not 16 bytes to read
+        assert_eq!(Short::of(b"mabalozi", 0, 8), Some(block));
+        assert_ne!(
+            Short::of(text, 3, 10),
+            Some(block),
+            "a prefix is another word"
+        );
+        assert_ne!(Short::of(b"a\0", 0, 2), Short::of(b"a", 0, 1));
+        assert_eq!(
+            Short::of(b"wanatarajiwa sana", 0, 12),
+            Short::of(b"wanatarajiwa", 0, 12)
+        );
+        assert!(
+            Short::of(b"kilichotarajiwa!", 0, 16).is_none(),
+            "too long for a block"
+        );
+    }
+
+    #[test]
+    fn word_flags_and_the_quick_term_test_follow_the_analysis() {
+        let text = "[[entry]]\nsw = \"mambo ya nje\"\nen = [\"foreign affairs\"]\npos = \"noun\"\n\n\
+                    [[entry]]\nsw = \"balozi\"\nen = [\"ambassador\"]\npos = \"noun\"\nclass = \"5/6\"\n\n\
+                    [[entry]]\nsw = \"jambo\"\nen = [\"matter\"]\npos = \"noun\"\nclass = \"5/6\"\n";
+        let mut g = Glossary::default();
+        g.add_layer(parse_file(std::path::Path::new("t.toml"), text).unwrap());
+        let lx = Lexicon::new(g);
+        let mut analyser = lx.analyser();
+        let mambo = analyser.word("Mambo", false);
+        assert!(mambo.is(Word::CAPITAL | Word::STARTS | Word::READINGS));
+        assert!(!mambo.is(Word::ACRONYM));
+        let ya = analyser.word("ya", false);
+        assert!(ya.is(Word::CONNECTIVE) && !ya.is(Word::STARTS));
+        assert!(mambo.may_go_on(ya), "the term's own second word");
+        assert!(!mambo.may_go_on(analyser.word("mabalozi", false)));
+        assert!(
+            mambo.may_go_on(analyser.word("yake", false)),
+            "a possessive put between"
+        );
+        assert!(analyser.word("UN", true).is(Word::ACRONYM | Word::CAPITAL));
+        let balozi = analyser.word("mabalozi", false);
+        assert!(balozi.is(Word::READINGS) && !balozi.is(Word::MANY));
+        assert_eq!(lx.entry(balozi.entry as usize).sw, "balozi");
+        assert_eq!(balozi.how, How::Inflected);
+    }
+
+    #[test]
+    fn a_full_memo_keeps_the_words_the_last_text_used() {
+        let lx = foreign();
+        let mut analyser = lx.analyser();
+        let old = analyser.analyse("watoto", false);
+        drop(analyser);
+        let mut analyser = lx.analyser();
+        let used = analyser.word("mipango", false);
+        // fill the store past the limit, as many other words would
+        let filler = Rc::clone(analyser.analysed(used));
+        analyser.memo.store.resize(MEMO_LIMIT + 1, filler);
+        drop(analyser);
+        let mut analyser = lx.analyser();
+        assert_eq!(
+            analyser.memo.store.len(),
+            1,
+            "only the word the last text used"
+        );
+        let kept = analyser.word("mipango", false);
+        assert_eq!(kept.number(), 0);
+        assert_eq!(analyser.analysed(kept).key.as_ref(), "mipango");
+        // a forgotten word is analysed again, the same way
+        let again = analyser.analyse("watoto", false);
+        assert_eq!(again.key, old.key);
+        assert_eq!(again.readings.len(), old.readings.len());
+        assert_eq!(analyser.memo.store.len(), 2);
     }
 
     fn lemma(lx: &Lexicon, word: &str) -> Option<String> {

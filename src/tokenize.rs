@@ -357,8 +357,7 @@ fn has_blank_line(gap: &str) -> bool {
 }
 
 /// Whether the whitespace `gap` holds a line end (`\n`, or `\r` alone).
-fn has_line_end(gap: &str) -> bool {
-    let gap = gap.as_bytes();
+fn has_line_end(gap: &[u8]) -> bool {
     if gap.len() <= 16 {
         // most gaps are one space: a loop beats a call
         gap.iter().any(|&b| matches!(b, b'\n' | b'\r'))
@@ -400,8 +399,14 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             };
         }
         if let Some(next) = tokens.get(last + 1) {
-            let gap = &text[tokens[last].end..next.start];
-            if has_line_end(gap) && (has_blank_line(gap) || !starts_lowercase(next.text(text))) {
+            let gap = &text.as_bytes()[tokens[last].end..next.start];
+            // most gaps are one space or none
+            let plain = matches!(gap, [] | [b' ']);
+            if !plain
+                && has_line_end(gap)
+                && (has_blank_line(&text[tokens[last].end..next.start])
+                    || !starts_lowercase(next.text(text)))
+            {
                 boundary = true;
             }
         } else {

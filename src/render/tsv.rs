@@ -18,9 +18,17 @@ pub fn render_header<W: io::Write>(out: &mut W) -> io::Result<()> {
 /// entry and how it was matched, so it is formatted once per pair and copied after.
 #[derive(Debug, Default)]
 pub struct Rows {
-    /// By `entry * HOWS + how`: the row's end after the surface, with its tab and line break.
-    tails: Vec<Option<Box<[u8]>>>,
+    /// By `entry * HOWS + how`: where the row's end after the surface (with its tab and line
+    /// break) is in `ends`; an empty range when not formatted yet.
+    tails: Vec<std::ops::Range<u32>>,
+    /// Those ends, one after the other in the order they were first needed: the few that
+    /// recur most sit together in memory. [`BLOCK`] bytes of padding follow the last, so that
+    /// a short end is copied as one block of known size, without a call.
+    ends: Vec<u8>,
 }
+
+/// The size of the block a row's end is copied in.
+const BLOCK: usize = 64;
 
 /// How many ways of matching there are ([`How`]).
 const HOWS: usize = 5;
@@ -43,10 +51,30 @@ impl Rows {
             if let Some((entry, e)) = b.entry {
                 let slot = entry * HOWS + b.how as usize;
                 if slot >= self.tails.len() {
-                    self.tails.resize(slot + 1, None);
+                    self.tails.resize(slot + 1, 0..0);
                 }
-                let tail = self.tails[slot].get_or_insert_with(|| tail(e, b.how));
-                out.extend_from_slice(tail);
+                if self.tails[slot].is_empty() {
+                    let from = self.ends.len().saturating_sub(BLOCK);
+                    self.ends.truncate(from);
+                    tail(&mut self.ends, e, b.how);
+                    // a glossary's row ends are far from 4 GB
+                    let at = |n: usize| u32::try_from(n).expect("row ends fit in u32");
+                    self.tails[slot] = at(from)..at(self.ends.len());
+                    self.ends.resize(self.ends.len() + BLOCK, 0);
+                }
+                let (from, to) = (
+                    self.tails[slot].start as usize,
+                    self.tails[slot].end as usize,
+                );
+                if to - from <= BLOCK {
+                    let at = out.len();
+                    let block: &[u8; BLOCK] =
+                        self.ends[from..from + BLOCK].try_into().expect("padded");
+                    out.extend_from_slice(block);
+                    out.truncate(at + to - from);
+                } else {
+                    out.extend_from_slice(&self.ends[from..to]);
+                }
             } else {
                 // a name: itself as lemma and rendering
                 out.push(b'\t');
@@ -59,11 +87,10 @@ impl Rows {
     }
 }
 
-/// The end of a row after its surface: `\tlemma\tpos\thow\ten\n`.
-fn tail(e: &Entry, how: How) -> Box<[u8]> {
-    let mut out = Vec::new();
+/// Append the end of a row after its surface: `\tlemma\tpos\thow\ten\n`.
+fn tail(out: &mut Vec<u8>, e: &Entry, how: How) {
     out.push(b'\t');
-    push_field(&mut out, &e.sw);
+    push_field(out, &e.sw);
     out.push(b'\t');
     out.extend_from_slice(e.pos.as_str().as_bytes());
     out.push(b'\t');
@@ -73,10 +100,9 @@ fn tail(e: &Entry, how: How) -> Box<[u8]> {
         if i > 0 {
             out.extend_from_slice(b"; ");
         }
-        push_field(&mut out, en);
+        push_field(out, en);
     }
     out.push(b'\n');
-    out.into_boxed_slice()
 }
 
 /// Append a field with tabs and line breaks turned into spaces.
