@@ -536,6 +536,22 @@ impl Annotation<'_> {
         {
             return None;
         }
+        if !agreeing {
+            // every word as written, with a possessive perhaps put after the first
+            let words = self.sentence_words();
+            let mut j = i + 1;
+            if words[j].word != term.ids[1]
+                && words[j].is(Word::POSSESSIVE)
+                && !morph::is_possessive(&term.words[1])
+            {
+                possessive = true;
+                j += 1;
+            }
+            let rest = &term.ids[1..];
+            let got = words.get(j..j + rest.len())?;
+            let same = got.iter().zip(rest).all(|(got, &want)| got.word == want);
+            return same.then_some((j + rest.len(), possessive));
+        }
         let mut after_connective = false;
         let mut changed = false;
         for (n, (want, &want_id)) in term.words.iter().zip(&term.ids).enumerate().skip(1) {
