@@ -251,10 +251,20 @@ impl Short {
             Some(sixteen) => block.copy_from_slice(sixteen),
             None => block[..len].copy_from_slice(&bytes[start..end]),
         }
-        let bits = u128::from_le_bytes(block) & ((1 << (8 * len)) - 1) | (len as u128) << 120;
-        // the two halves of the block
-        #[allow(clippy::cast_possible_truncation)]
-        Some(Short(bits as u64, (bits >> 64) as u64))
+        let [low, high] = [&block[..8], &block[8..]]
+            .map(|half| u64::from_le_bytes(half.try_into().expect("eight bytes")));
+        // keep the word's bytes: `len` of the low half, `len - 8` of the high half
+        let low_mask = if len >= 8 {
+            u64::MAX
+        } else {
+            (1 << (8 * len)) - 1
+        };
+        let high_mask = if len <= 8 {
+            0
+        } else {
+            (1 << (8 * (len - 8))) - 1
+        };
+        Some(Short(low & low_mask, high & high_mask | (len as u64) << 56))
     }
 }
 
@@ -460,19 +470,27 @@ impl Analyser<'_> {
     }
 
     /// [`Analyser::word`] of `text[span]`: the fast way to find the words of a text.
+    #[inline]
     pub fn word_at(&mut self, text: &str, span: std::ops::Range<usize>, proper: bool) -> Word {
         let now = self.memo.text;
         let words = &mut self.memo.words[usize::from(proper)];
         let short = Short::of(text.as_bytes(), span.start, span.end);
-        let written = &text[span];
         let slot = match short {
             Some(short) => words.short.get_mut(&short),
-            None => words.long.get_mut(written),
+            None => words.long.get_mut(&text[span.clone()]),
         };
         if let Some(slot) = slot {
             slot.used = now;
             return slot.word;
         }
+        self.first_sight(&text[span], short, proper)
+    }
+
+    /// Analyse a word not in the memo, and keep it there.
+    #[cold]
+    #[inline(never)]
+    fn first_sight(&mut self, written: &str, short: Option<Short>, proper: bool) -> Word {
+        let now = self.memo.text;
         let mut analysed = self.lexicon.analyse_key(key(written), proper);
         let then = seconds(self.lexicon, &mut self.memo.adjectives, &mut analysed);
         let id = u32::try_from(self.memo.store.len()).expect("the memo is bounded");

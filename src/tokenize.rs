@@ -194,6 +194,17 @@ fn ascii_token(bytes: &[u8], mut j: usize, c: u8, tokens: &mut Vec<Token>) -> us
     let start = j;
     let mut seen = 0;
     loop {
+        // most words are letters alone: eight at a time while they last
+        while let Some(eight) = bytes.get(j..j + 8) {
+            let letters = leading_letters(u64::from_le_bytes(eight.try_into().expect("eight")));
+            if letters > 0 {
+                seen |= ALPHA;
+                j += letters;
+            }
+            if letters < 8 {
+                break;
+            }
+        }
         while let Some(&b) = bytes.get(j) {
             let c = class(b);
             if c & WORDISH == 0 {
@@ -203,7 +214,9 @@ fn ascii_token(bytes: &[u8], mut j: usize, c: u8, tokens: &mut Vec<Token>) -> us
             j += 1;
         }
         // a joiner between two letters or two digits (the next byte is never whitespace then)
-        if let (Some(&mid), Some(&next)) = (bytes.get(j), bytes.get(j + 1)) {
+        if let (Some(&mid @ (b':' | b'.' | b'\'' | b',' | b';')), Some(&next)) =
+            (bytes.get(j), bytes.get(j + 1))
+        {
             let (prev, next) = (class(bytes[j - 1]), class(next));
             let letters = prev == ALPHA && next == ALPHA && matches!(mid, b':' | b'.' | b'\'');
             let digits =
@@ -235,6 +248,19 @@ fn ascii_token(bytes: &[u8], mut j: usize, c: u8, tokens: &mut Vec<Token>) -> us
         }));
     }
     j
+}
+
+/// How many of the eight bytes of `block` (the first in its lowest byte) are ASCII letters
+/// before the first that is not one.
+fn leading_letters(block: u64) -> usize {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * EACH;
+    // lower-cased, high bits off, so that adding below never carries into the next byte
+    let low = (block | (0x20 * EACH)) & !HIGH;
+    let from_a = low + (0x80 - u64::from(b'a')) * EACH;
+    let past_z = low + (0x80 - u64::from(b'z') - 1) * EACH;
+    let letters = from_a & !past_z & !block & HIGH;
+    (!letters & HIGH).trailing_zeros() as usize / 8
 }
 
 /// The tokens of `text[from..to]` by `split_word_bound_indices`.
@@ -475,9 +501,52 @@ mod tests {
     #[test]
     fn ascii_scanner_agrees_with_uax29() {
         const PIECES: &[&str] = &[
-            "a", "Z", "7", "0", "_", ":", ".", "'", ",", ";", "-", " ", "\t", "\n", "\r", "\x0b",
-            "\x0c", "\"", "(", "%", "$", "\0", "\u{1}", "é", "\u{301}", "\u{200d}", "🙂", "’",
-            "\u{feff}", "\u{a0}", "ß", "٣", "א", "ab", "12", "\u{2060}",
+            "a",
+            "Z",
+            "7",
+            "0",
+            "_",
+            ":",
+            ".",
+            "'",
+            ",",
+            ";",
+            "-",
+            " ",
+            "\t",
+            "\n",
+            "\r",
+            "\x0b",
+            "\x0c",
+            "\"",
+            "(",
+            "%",
+            "$",
+            "\0",
+            "\u{1}",
+            "é",
+            "\u{301}",
+            "\u{200d}",
+            "🙂",
+            "’",
+            "\u{feff}",
+            "\u{a0}",
+            "ß",
+            "٣",
+            "א",
+            "ab",
+            "12",
+            "\u{2060}",
+            // runs of letters longer than a block, and the bytes next to letters in ASCII
+            "wanatarajiwa",
+            "MKUTANO",
+            "Mambo",
+            "@",
+            "[",
+            "`",
+            "{",
+            "z",
+            "A",
         ];
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut next = move || {
@@ -492,6 +561,27 @@ mod tests {
                 .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
                 .collect();
             assert_eq!(tokenize(&text), tokenize_by_crate(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn leading_letters_counts_ascii_letters_in_a_block() {
+        let cases: &[(&str, &[u8; 8], usize)] = &[
+            ("all letters", b"mabalozi", 8),
+            ("a space ends them", b"ya nchi ", 2),
+            ("capitals count", b"MaWaZiRi", 8),
+            ("a digit ends them", b"covid19x", 5),
+            ("none", b" mabaloz", 0),
+            ("neighbours of A-Z and a-z", b"Zz@[`{aa", 2),
+            ("a UTF-8 byte ends them", b"caf\xc3\xa9 ab", 3),
+            ("an underscore ends them", b"ab_cdefg", 2),
+        ];
+        for &(name, block, letters) in cases {
+            assert_eq!(
+                leading_letters(u64::from_le_bytes(*block)),
+                letters,
+                "{name}"
+            );
         }
     }
 
