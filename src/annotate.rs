@@ -40,7 +40,7 @@ pub struct Annotation<'a> {
     tokens: Vec<tokenize::Token>,
     sentences: std::vec::IntoIter<tokenize::Sentence>,
     /// Capitalised words seen inside sentences: names also where they open one.
-    names: FxHashSet<Box<str>>,
+    names: FxHashSet<Rc<str>>,
     /// This thread's memo of analyses, held while the text is annotated.
     analyser: RefCell<Analyser<'a>>,
     /// The word type of each token of the text, found once: a capitalised word inside a

@@ -336,7 +336,7 @@ fn next_id() -> u64 {
 #[derive(Debug)]
 pub struct Analysed {
     /// The lookup key of the word ([`key`]).
-    pub key: Box<str>,
+    pub key: Rc<str>,
     /// The multi-word terms whose first token key is this word's and whose other words are
     /// fixed, in the order of their second words.
     pub starts: Box<[usize]>,

@@ -59,6 +59,19 @@ pub const ABBREVIATIONS: &[&str] = &[
     "lt", "kanali", "meja", "sgt", "inspekta",
 ];
 
+/// The length in bytes of the longest of [`ABBREVIATIONS`].
+const LONGEST_ABBREVIATION: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > longest {
+            longest = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// Titles written before a name (lower case, without the dot): the capitalised word after
 /// *Bw.* or *Dkt.* is a name even when it is also a common word (*Bw. Juma*).
 pub const TITLES: &[&str] = &[
@@ -469,7 +482,8 @@ fn is_abbreviation_dot(text: &str, tokens: &[Token], i: usize) -> bool {
     let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     initial
         || if word.is_ascii() {
-            ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+            word.len() <= LONGEST_ABBREVIATION
+                && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
         } else {
             ABBREVIATIONS.contains(&key(word).as_str())
         }
