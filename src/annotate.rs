@@ -184,7 +184,7 @@ impl<'a> Annotation<'a> {
                     (r.entry, r.how)
                 }
                 What::Term(t) => {
-                    let term = self.lexicon.term(t.term);
+                    let term = self.lexicon.term(t.term as usize);
                     (term.entry, t.how(term.how))
                 }
             };
@@ -230,15 +230,27 @@ fn opens(text: &str, tokens: &[tokenize::Token], first: usize, i: usize) -> bool
 /// A term found at a position.
 #[derive(Clone, Copy)]
 struct TermHit {
-    term: usize,
-    end: usize,
+    term: u32,
+    /// The token after the term, in its sentence (a sentence has at most
+    /// [`tokenize::MAX_SENTENCE_TOKENS`]).
+    end: u32,
     /// The parse of an inflected head: an index into its word's parses.
-    head: Option<usize>,
+    head: Option<u32>,
     /// The words after the head differ from the headword's (possessive, agreement).
     possessive: bool,
 }
 
 impl TermHit {
+    fn new(term: usize, end: usize, head: Option<usize>, possessive: bool) -> TermHit {
+        let small = |n: usize| u32::try_from(n).expect("terms, tokens and parses fit in u32");
+        TermHit {
+            term: small(term),
+            end: small(end),
+            head: head.map(small),
+            possessive,
+        }
+    }
+
     /// How the term was matched, given how its form is listed.
     fn how(&self, listed: How) -> How {
         if self.head.is_some() || self.possessive {
@@ -263,7 +275,7 @@ impl Annotation<'_> {
         let mut i = 0;
         while i < toks.len() {
             if let Some(hit) = terms[i] {
-                let to = hit.end;
+                let to = hit.end as usize;
                 hits.push(Hit {
                     from: i,
                     to,
@@ -403,8 +415,8 @@ impl Annotation<'_> {
             for i in (0..n).rev() {
                 best[i] = (best[i + 1].0, false);
                 if let Some(hit) = &at[i] {
-                    let len = hit.end - i;
-                    let score = len * len + best[hit.end].0;
+                    let len = hit.end as usize - i;
+                    let score = len * len + best[hit.end as usize].0;
                     if score > best[i].0 {
                         best[i] = (score, true);
                     }
@@ -414,7 +426,7 @@ impl Annotation<'_> {
             let mut next = 0;
             for (i, hit) in at.iter_mut().enumerate() {
                 match hit {
-                    Some(h) if i >= next && best[i].1 => next = h.end,
+                    Some(h) if i >= next && best[i].1 => next = h.end as usize,
                     _ => *hit = None,
                 }
             }
@@ -489,12 +501,7 @@ impl Annotation<'_> {
             .map(|(t, _)| t);
         for &t in fixed.iter().chain(agreeing) {
             if let Some((end, possessive)) = self.rest_of_term(i, t, None) {
-                consider(TermHit {
-                    term: t,
-                    end,
-                    head: None,
-                    possessive,
-                });
+                consider(TermHit::new(t, end, None, possessive));
             }
         }
         if toks[i].kind == Kind::Word {
@@ -504,12 +511,7 @@ impl Annotation<'_> {
             for (&(t, p), _) in heads {
                 let parse = &analysed.parses[p];
                 if let Some((end, possessive)) = self.rest_of_term(i, t, Some(parse)) {
-                    consider(TermHit {
-                        term: t,
-                        end,
-                        head: Some(p),
-                        possessive,
-                    });
+                    consider(TermHit::new(t, end, Some(p), possessive));
                 }
             }
         }
@@ -637,17 +639,17 @@ impl Annotation<'_> {
 
     fn term_match(&self, toks: &[tokenize::Token], i: usize, hit: &TermHit) -> Match {
         let text = self.text;
-        let term = self.lexicon.term(hit.term);
+        let term = self.lexicon.term(hit.term as usize);
         let entry = self.lexicon.entry(term.entry);
         let start = toks[i].start;
-        let end = toks[hit.end - 1].end;
+        let end = toks[hit.end as usize - 1].end;
         let mut morphemes = Vec::new();
         let mut words = Vec::new();
         let mut affixes = String::new();
-        for (n, tok) in toks[i..hit.end].iter().enumerate() {
+        for (n, tok) in toks[i..hit.end as usize].iter().enumerate() {
             let surface = tok.text(text);
             let head = self.analysed(i);
-            match (hit.head.map(|p| &head.parses[p]), n) {
+            match (hit.head.map(|p| &head.parses[p as usize]), n) {
                 (Some(parse), 0) => {
                     let parts = surface_morphemes(surface, parse);
                     words.push(parts.join("-"));
