@@ -16,7 +16,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::document::{Analysis, Document, Match, Sentence, Token};
 use crate::glossary::Entry;
-use crate::lexicon::{Analysed, Analyser, How, Lexicon, Reading, Second, Word};
+use crate::lexicon::{Analysed, How, Lexicon, Reading, Second};
+use crate::memo::{Analyser, Word};
 use crate::morph::{self, Parse, StemKind};
 use crate::tokenize::{self, Kind};
 

@@ -4,9 +4,8 @@
 //! stems answer the analyser's questions ([`morph::Stems`]).
 //!
 //! [`Lexicon::analyse`] gives every reading of one word — exact forms first, then inflected
-//! analyses cheapest first — and memoises it per word type.
+//! analyses cheapest first — memoised per word type in this thread's [`crate::memo`].
 
-use std::cell::Cell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use compact_str::CompactString;
@@ -14,6 +13,7 @@ use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::rc::Rc;
 
 use crate::glossary::{Entry, Glossary, NounClass, Pos};
+use crate::memo::{Analyser, Word};
 use crate::morph::{self, Parse, StemKind, Stems};
 use crate::tokenize::{self, Kind, key};
 
@@ -113,218 +113,6 @@ pub struct Lexicon {
     inflection: bool,
 }
 
-/// How many word types the analysis memo holds at most between texts: enough for the working
-/// vocabulary of a news corpus, and a bound on memory whatever the input. When a text begins
-/// with the memo over it, only the words the last text used are kept.
-pub const MEMO_LIMIT: usize = 64_000;
-
-/// What the hot path of annotation reads of a word type, kept in the memo beside its written
-/// form: finding a word gives it without reading its [`Analysed`], which is asked for
-/// ([`Analyser::analysed`]) only where a term may start or a reading depends on context.
-#[derive(Debug, Clone, Copy)]
-pub struct Word {
-    /// The analysis in the analyser's store.
-    id: u32,
-    /// [`Analysed::word`].
-    pub word: u32,
-    /// The first reading's entry, when [`Word::READINGS`] is set.
-    pub entry: u32,
-    /// The first reading's [`How`].
-    pub how: How,
-    /// [`Word::READINGS`], [`Word::MANY`] …
-    pub flags: u8,
-    /// What may follow when a term starts here ([`Word::may_go_on`]): bit `n % 62` for the
-    /// number `n` of a term's second word as written, [`Word::THEN_CONNECTIVE`],
-    /// [`Word::THEN_ANY`].
-    then: u64,
-}
-
-impl Word {
-    /// The word has a reading.
-    pub const READINGS: u8 = 1;
-    /// It has more than one reading.
-    pub const MANY: u8 = 1 << 1;
-    /// A multi-word term may start at it ([`Analysed::may_start_term`]).
-    pub const STARTS: u8 = 1 << 2;
-    /// [`Analysed::connective`].
-    pub const CONNECTIVE: u8 = 1 << 3;
-    /// [`Analysed::possessive`].
-    pub const POSSESSIVE: u8 = 1 << 4;
-    /// Written with a capital first letter.
-    pub const CAPITAL: u8 = 1 << 5;
-    /// Written as an acronym: two letters at least and none lower-case.
-    pub const ACRONYM: u8 = 1 << 6;
-    /// Its key is a title abbreviated before a name ([`tokenize::TITLES`]).
-    pub const TITLE: u8 = 1 << 7;
-
-    /// The word type's number in its analyser: the same number is the same type.
-    #[must_use]
-    pub fn number(self) -> u32 {
-        self.id
-    }
-
-    /// A term starting here agrees, and its second word is a connective: any connective may
-    /// follow.
-    const THEN_CONNECTIVE: u64 = 1 << 62;
-    /// A term starting here agrees, and its second word is an adjective, which agrees in its
-    /// own way: any word may follow.
-    const THEN_ANY: u64 = 1 << 63;
-
-    /// Whether a term starting at this word may go on with `next`: its second word as written
-    /// or agreeing, or a possessive put between. A quick test that spares most words that
-    /// could start a term the search ([`Word::STARTS`] is not tested here).
-    #[must_use]
-    pub fn may_go_on(self, next: Word) -> bool {
-        self.then & Word::THEN_ANY != 0
-            || next.is(Word::POSSESSIVE)
-            || (self.then & Word::THEN_CONNECTIVE != 0 && next.is(Word::CONNECTIVE))
-            || (next.word != Analysed::NOT_A_TERM_WORD && self.then & 1 << (next.word % 62) != 0)
-    }
-
-    /// Whether every flag of `flags` is set.
-    #[must_use]
-    pub fn is(self, flags: u8) -> bool {
-        self.flags & flags == flags
-    }
-
-    /// `then` is [`Word::then`], from [`Analyser::then`].
-    fn of(id: u32, written: &str, a: &Analysed, then: u64) -> Word {
-        let first = a.readings.first();
-        let flags = [
-            (first.is_some(), Word::READINGS),
-            (a.readings.len() > 1, Word::MANY),
-            (a.may_start_term(), Word::STARTS),
-            (a.connective, Word::CONNECTIVE),
-            (a.possessive, Word::POSSESSIVE),
-            (
-                written.chars().next().is_some_and(char::is_uppercase),
-                Word::CAPITAL,
-            ),
-            (is_acronym(written), Word::ACRONYM),
-            (tokenize::TITLES.contains(&&*a.key), Word::TITLE),
-        ]
-        .iter()
-        .filter(|(set, _)| *set)
-        .fold(0, |flags, (_, flag)| flags | flag);
-        Word {
-            id,
-            word: a.word,
-            entry: first.map_or(0, |r| u32::try_from(r.entry).expect("entries fit in u32")),
-            how: first.map_or(How::Exact, |r| r.how),
-            flags,
-            then,
-        }
-    }
-}
-
-/// Whether a written word is an acronym: two letters at least and none lower-case (*UN*, *CCM*).
-#[must_use]
-pub fn is_acronym(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && word.chars().all(|c| !c.is_lowercase())
-}
-
-/// A word found in the memo, and the last text that used it.
-#[derive(Debug, Clone, Copy)]
-struct Slot {
-    word: Word,
-    used: u32,
-}
-
-/// A written word of at most [`Short::MAX`] bytes as two integers: its bytes little-endian,
-/// zero-padded, with its length in the last byte. It hashes in two steps and compares in two,
-/// where a string would be hashed byte by byte and compared with a call.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct Short(u64, u64);
-
-impl Short {
-    const MAX: usize = 15;
-
-    /// The word `bytes[start..end]`, read as one block of 16 bytes where the text has them.
-    fn of(bytes: &[u8], start: usize, end: usize) -> Option<Short> {
-        let len = end - start;
-        if len > Short::MAX {
-            return None;
-        }
-        let mut block = [0u8; 16];
-        match bytes.get(start..start + 16) {
-            Some(sixteen) => block.copy_from_slice(sixteen),
-            None => block[..len].copy_from_slice(&bytes[start..end]),
-        }
-        let [low, high] = [&block[..8], &block[8..]]
-            .map(|half| u64::from_le_bytes(half.try_into().expect("eight bytes")));
-        // keep the word's bytes: `len` of the low half, `len - 8` of the high half
-        let low_mask = if len >= 8 {
-            u64::MAX
-        } else {
-            (1 << (8 * len)) - 1
-        };
-        let high_mask = if len <= 8 {
-            0
-        } else {
-            (1 << (8 * (len - 8))) - 1
-        };
-        Some(Short(low & low_mask, high & high_mask | (len as u64) << 56))
-    }
-}
-
-/// One memo of written words: short ones as [`Short`] keys, the rest as strings.
-#[derive(Default)]
-struct Words {
-    short: FxHashMap<Short, Slot>,
-    long: FxHashMap<CompactString, Slot>,
-}
-
-impl Words {
-    fn retain(&mut self, mut keep: impl FnMut(&mut Slot) -> bool) {
-        self.short.retain(|_, slot| keep(slot));
-        self.long.retain(|_, slot| keep(slot));
-        self.short.shrink_to_fit();
-        self.long.shrink_to_fit();
-    }
-}
-
-/// Each thread's memo of analyses for the lexicon whose id it holds (the lexicon itself is
-/// shared by every thread): written forms, `[common, proper]` (a capitalised word inside a
-/// sentence), to their [`Word`], and the analyses those point into. Words are kept inline
-/// (most are short), so finding one reads no other memory.
-#[derive(Default)]
-struct ThreadMemo {
-    lexicon: u64,
-    words: [Words; 2],
-    store: Vec<Rc<Analysed>>,
-    /// Which words terms are written with are adjectives, by number ([`seconds`]).
-    adjectives: FxHashMap<u32, bool>,
-    /// The number of the current text: each [`Lexicon::analyser`] starts one.
-    text: u32,
-}
-
-impl ThreadMemo {
-    /// Start a new text; over [`MEMO_LIMIT`], forget the words the last text did not use.
-    fn next_text(&mut self) {
-        if self.store.len() > MEMO_LIMIT {
-            let last = self.text;
-            let mut store = Vec::new();
-            for words in &mut self.words {
-                words.retain(|slot| {
-                    if slot.used != last {
-                        return false;
-                    }
-                    store.push(Rc::clone(&self.store[slot.word.id as usize]));
-                    slot.word.id = u32::try_from(store.len() - 1).expect("the memo is bounded");
-                    true
-                });
-            }
-            self.store = store;
-        }
-        self.text = self.text.wrapping_add(1);
-    }
-}
-
-thread_local! {
-    static MEMO: Cell<ThreadMemo> = Cell::default();
-}
-
 /// A new lexicon id (0 is no lexicon).
 fn next_id() -> u64 {
     static NEXT: AtomicU64 = AtomicU64::new(1);
@@ -366,12 +154,13 @@ pub struct Analysed {
 /// agrees, any connective where the second word is one, or any word where it is an adjective.
 #[derive(Debug, Clone, Copy)]
 pub struct Second {
-    word: u32,
-    agrees: Agrees,
+    pub(crate) word: u32,
+    pub(crate) agrees: Agrees,
 }
 
+/// How a term's second word may differ from how the term is written ([`Second`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Agrees {
+pub(crate) enum Agrees {
     No,
     Connective,
     Adjective,
@@ -385,16 +174,6 @@ impl Second {
             || next.is(Word::POSSESSIVE)
             || self.agrees == Agrees::Adjective
             || (self.agrees == Agrees::Connective && next.is(Word::CONNECTIVE))
-    }
-
-    /// The bits of [`Word::then`] that admit what this admits.
-    fn then(self) -> u64 {
-        let word = 1 << (self.word % 62);
-        match self.agrees {
-            Agrees::No => word,
-            Agrees::Connective => word | Word::THEN_CONNECTIVE,
-            Agrees::Adjective => Word::THEN_ANY,
-        }
     }
 }
 
@@ -452,113 +231,6 @@ impl Analysed {
             seconds_agreeing: Box::default(),
             seconds_of_heads: Box::default(),
         }
-    }
-}
-
-/// A thread's memo of analyses, taken for a run of lookups (a text) and given back to the
-/// thread when dropped: [`Lexicon::analyse`] without a thread-local access per word.
-pub struct Analyser<'a> {
-    lexicon: &'a Lexicon,
-    memo: ThreadMemo,
-}
-
-impl Analyser<'_> {
-    /// The word type `written` (`proper`: capitalised inside a sentence), analysed on first
-    /// sight.
-    pub fn word(&mut self, written: &str, proper: bool) -> Word {
-        self.word_at(written, 0..written.len(), proper)
-    }
-
-    /// [`Analyser::word`] of `text[span]`: the fast way to find the words of a text.
-    #[inline]
-    pub fn word_at(&mut self, text: &str, span: std::ops::Range<usize>, proper: bool) -> Word {
-        let now = self.memo.text;
-        let words = &mut self.memo.words[usize::from(proper)];
-        let short = Short::of(text.as_bytes(), span.start, span.end);
-        let slot = match short {
-            Some(short) => words.short.get_mut(&short),
-            None => words.long.get_mut(&text[span.clone()]),
-        };
-        if let Some(slot) = slot {
-            slot.used = now;
-            return slot.word;
-        }
-        self.first_sight(&text[span], short, proper)
-    }
-
-    /// Analyse a word not in the memo, and keep it there.
-    #[cold]
-    #[inline(never)]
-    fn first_sight(&mut self, written: &str, short: Option<Short>, proper: bool) -> Word {
-        let now = self.memo.text;
-        let mut analysed = self.lexicon.analyse_key(key(written), proper);
-        let then = seconds(self.lexicon, &mut self.memo.adjectives, &mut analysed);
-        let id = u32::try_from(self.memo.store.len()).expect("the memo is bounded");
-        let word = Word::of(id, written, &analysed, then);
-        self.memo.store.push(Rc::new(analysed));
-        let slot = Slot { word, used: now };
-        let words = &mut self.memo.words[usize::from(proper)];
-        match short {
-            Some(short) => words.short.insert(short, slot),
-            None => words.long.insert(written.into(), slot),
-        };
-        word
-    }
-
-    /// The whole analysis of a word this analyser gave.
-    #[must_use]
-    pub fn analysed(&self, word: Word) -> &Rc<Analysed> {
-        &self.memo.store[word.id as usize]
-    }
-
-    /// [`Lexicon::analyse`].
-    pub fn analyse(&mut self, written: &str, proper: bool) -> Rc<Analysed> {
-        let word = self.word(written, proper);
-        Rc::clone(self.analysed(word))
-    }
-}
-
-/// Set what may follow the terms a word may start ([`Second`]), and return [`Word::then`] of
-/// the word. `adjectives` tells, by number, which words terms are written with are adjectives.
-fn seconds(lexicon: &Lexicon, adjectives: &mut FxHashMap<u32, bool>, a: &mut Analysed) -> u64 {
-    let mut second = |t: usize, agreeing: bool| {
-        let term = &lexicon.terms[t];
-        let agrees = if !agreeing {
-            Agrees::No
-        } else if term.connectives & 2 != 0 {
-            Agrees::Connective
-        } else {
-            let adjective = *adjectives.entry(term.ids[1]).or_insert_with(|| {
-                let second = lexicon.analyse_key(term.words[1].clone(), false);
-                second.parses.iter().any(|p| p.kind == StemKind::Adjective)
-            });
-            if adjective {
-                Agrees::Adjective
-            } else {
-                Agrees::No
-            }
-        };
-        Second {
-            word: term.ids[1],
-            agrees,
-        }
-    };
-    a.seconds_agreeing = a.starts_agreeing.iter().map(|&t| second(t, true)).collect();
-    a.seconds_of_heads = a
-        .heads
-        .iter()
-        .map(|&(t, p)| second(t, a.parses[p].kind == StemKind::Noun))
-        .collect();
-    let starts = a.seconds.iter().map(|&word| 1 << (word % 62));
-    let others = a.seconds_agreeing.iter().chain(&a.seconds_of_heads);
-    starts
-        .chain(others.map(|s| s.then()))
-        .fold(0, |then, one| then | one)
-}
-
-impl Drop for Analyser<'_> {
-    fn drop(&mut self) {
-        MEMO.set(std::mem::take(&mut self.memo));
     }
 }
 
@@ -816,21 +488,11 @@ impl Lexicon {
     /// This thread's memo of analyses, held until the analyser is dropped.
     #[must_use]
     pub fn analyser(&self) -> Analyser<'_> {
-        let mut memo = MEMO.take();
-        if memo.lexicon != self.id {
-            memo = ThreadMemo {
-                lexicon: self.id,
-                ..ThreadMemo::default()
-            };
-        }
-        memo.next_text();
-        Analyser {
-            lexicon: self,
-            memo,
-        }
+        Analyser::new(self, self.id)
     }
 
-    fn analyse_key(&self, key: String, proper: bool) -> Analysed {
+    /// The analysis of one key, not memoised ([`Lexicon::analyse`] is).
+    pub(crate) fn analyse_key(&self, key: String, proper: bool) -> Analysed {
         let k = key.as_str();
         let (agreeing, fixed): (Vec<usize>, Vec<usize>) = self
             .terms_starting(k)
@@ -1027,83 +689,6 @@ mod tests {
         let mut g = Glossary::default();
         g.add_layer(parse_file(std::path::Path::new("d.toml"), text).unwrap());
         Lexicon::new(g)
-    }
-
-    #[test]
-    fn short_words_are_the_same_key_read_in_a_block_or_byte_by_byte() {
-        let text = b"ni mabalozi wa nchi";
-        let block = Short::of(text, 3, 11).unwrap();
-        // at the end of a text there are not 16 bytes to read
-        assert_eq!(Short::of(b"mabalozi", 0, 8), Some(block));
-        assert_ne!(
-            Short::of(text, 3, 10),
-            Some(block),
-            "a prefix is another word"
-        );
-        assert_ne!(Short::of(b"a\0", 0, 2), Short::of(b"a", 0, 1));
-        assert_eq!(
-            Short::of(b"wanatarajiwa sana", 0, 12),
-            Short::of(b"wanatarajiwa", 0, 12)
-        );
-        assert!(
-            Short::of(b"kilichotarajiwa!", 0, 16).is_none(),
-            "too long for a block"
-        );
-    }
-
-    #[test]
-    fn word_flags_and_the_quick_term_test_follow_the_analysis() {
-        let text = "[[entry]]\nsw = \"mambo ya nje\"\nen = [\"foreign affairs\"]\npos = \"noun\"\n\n\
-                    [[entry]]\nsw = \"balozi\"\nen = [\"ambassador\"]\npos = \"noun\"\nclass = \"5/6\"\n\n\
-                    [[entry]]\nsw = \"jambo\"\nen = [\"matter\"]\npos = \"noun\"\nclass = \"5/6\"\n";
-        let mut g = Glossary::default();
-        g.add_layer(parse_file(std::path::Path::new("t.toml"), text).unwrap());
-        let lx = Lexicon::new(g);
-        let mut analyser = lx.analyser();
-        let mambo = analyser.word("Mambo", false);
-        assert!(mambo.is(Word::CAPITAL | Word::STARTS | Word::READINGS));
-        assert!(!mambo.is(Word::ACRONYM));
-        let ya = analyser.word("ya", false);
-        assert!(ya.is(Word::CONNECTIVE) && !ya.is(Word::STARTS));
-        assert!(mambo.may_go_on(ya), "the term's own second word");
-        assert!(!mambo.may_go_on(analyser.word("mabalozi", false)));
-        assert!(
-            mambo.may_go_on(analyser.word("yake", false)),
-            "a possessive put between"
-        );
-        assert!(analyser.word("UN", true).is(Word::ACRONYM | Word::CAPITAL));
-        let balozi = analyser.word("mabalozi", false);
-        assert!(balozi.is(Word::READINGS) && !balozi.is(Word::MANY));
-        assert_eq!(lx.entry(balozi.entry as usize).sw, "balozi");
-        assert_eq!(balozi.how, How::Inflected);
-    }
-
-    #[test]
-    fn a_full_memo_keeps_the_words_the_last_text_used() {
-        let lx = foreign();
-        let mut analyser = lx.analyser();
-        let old = analyser.analyse("watoto", false);
-        drop(analyser);
-        let mut analyser = lx.analyser();
-        let used = analyser.word("mipango", false);
-        // fill the store past the limit, as many other words would
-        let filler = Rc::clone(analyser.analysed(used));
-        analyser.memo.store.resize(MEMO_LIMIT + 1, filler);
-        drop(analyser);
-        let mut analyser = lx.analyser();
-        assert_eq!(
-            analyser.memo.store.len(),
-            1,
-            "only the word the last text used"
-        );
-        let kept = analyser.word("mipango", false);
-        assert_eq!(kept.number(), 0);
-        assert_eq!(analyser.analysed(kept).key.as_ref(), "mipango");
-        // a forgotten word is analysed again, the same way
-        let again = analyser.analyse("watoto", false);
-        assert_eq!(again.key, old.key);
-        assert_eq!(again.readings.len(), old.readings.len());
-        assert_eq!(analyser.memo.store.len(), 2);
     }
 
     fn lemma(lx: &Lexicon, word: &str) -> Option<String> {
