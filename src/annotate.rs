@@ -581,7 +581,9 @@ impl Annotation<'_> {
             if is_connective && got.is(Word::CONNECTIVE) {
                 let got = &*self.analysed_word(got).key;
                 let allowed = if same_both {
-                    matches!(got, "ya" | "za" | "wa")
+                    // the head as written: its concords, or the connective as written
+                    // (*taarifa kwa vyombo vya habari*)
+                    same || matches!(got, "ya" | "za" | "wa")
                 } else {
                     head.and_then(|p| p.class).is_none_or(|c| {
                         got == "wa" || morph::connective(c).is_some_and(|k| k == got)
@@ -792,4 +794,40 @@ fn surface_morphemes(surface: &str, parse: &Parse) -> Vec<String> {
         out.push(chars.by_ref().take(f.chars().count()).collect());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::Glossary;
+
+    /// Every multi-word form of the embedded glossary, standing alone, is found as one match:
+    /// the quick tests that spare most words the term search ([`Word::may_go_on`],
+    /// [`Second::admits`]) never turn a term away.
+    #[test]
+    fn every_multi_word_form_of_the_glossary_is_found_as_written() {
+        let glossary = Glossary::embedded().expect("the embedded glossary");
+        let forms: Vec<String> = glossary
+            .entries()
+            .iter()
+            .flat_map(|e| std::iter::once(&e.sw).chain(&e.variants).chain(&e.plural))
+            .filter(|form| form.contains(' ') && !form.starts_with('-'))
+            .map(ToString::to_string)
+            .collect();
+        let lexicon = Lexicon::new(glossary);
+        assert!(forms.len() > 1000, "{} forms", forms.len());
+        let mut missed = Vec::new();
+        for form in &forms {
+            let doc = annotate(&lexicon, "t", form);
+            let whole = doc
+                .sentences
+                .iter()
+                .flat_map(|s| &s.matches)
+                .any(|m| m.start == 0 && m.end == form.len() && m.entry.is_some());
+            if !whole {
+                missed.push(form.as_str());
+            }
+        }
+        assert!(missed.is_empty(), "{} not found: {missed:?}", missed.len());
+    }
 }
