@@ -10,7 +10,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use compact_str::CompactString;
+use compact_str::{CompactString, ToCompactString};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -349,7 +349,7 @@ impl Annotation<'_> {
             .map(|t| Token {
                 start: t.start,
                 end: t.end,
-                text: t.text(text).to_owned(),
+                text: t.text(text).into(),
                 kind: t.kind,
                 match_index: None,
             })
@@ -647,15 +647,16 @@ impl Annotation<'_> {
         let start = toks[i].start;
         let end = toks[hit.end as usize - 1].end;
         let mut morphemes = Vec::new();
-        let mut words = Vec::new();
+        let mut words: Vec<CompactString> = Vec::new();
         let mut affixes = String::new();
+        let head = hit.head.map(|p| (self.analysed(i), p as usize));
         for (n, tok) in toks[i..hit.end as usize].iter().enumerate() {
             let surface = tok.text(text);
-            let head = self.analysed(i);
-            match (hit.head.map(|p| &head.parses[p as usize]), n) {
-                (Some(parse), 0) => {
+            match (&head, n) {
+                (Some((analysed, p)), 0) => {
+                    let parse = &analysed.parses[*p];
                     let parts = surface_morphemes(surface, parse);
-                    words.push(parts.join("-"));
+                    words.push(parts.join("-").into());
                     morphemes.extend(parts);
                     affixes = parse
                         .morphemes
@@ -667,37 +668,37 @@ impl Annotation<'_> {
                 }
                 _ if tok.kind == Kind::Punct => {}
                 _ => {
-                    words.push(surface.to_owned());
-                    morphemes.push(surface.to_owned());
+                    words.push(surface.into());
+                    morphemes.push(surface.into());
                 }
             }
         }
         let how = hit.how(term.how);
         let gloss = if affixes.is_empty() {
-            entry.en[0].to_string()
+            entry.en[0].clone()
         } else {
-            format!("{affixes}-{}", entry.en[0])
+            compact_str::format_compact!("{affixes}-{}", entry.en[0])
         };
         let analysis = Analysis {
-            lemma: entry.sw.to_string(),
-            pos: entry.pos.to_string(),
-            en: owned(&entry.en),
+            lemma: entry.sw.clone(),
+            pos: CompactString::const_new(entry.pos.as_str()),
+            en: entry.en.clone(),
             how,
-            segmentation: words.join(" "),
+            segmentation: words.join(" ").into(),
             morphemes: morphemes.clone(),
             gloss: gloss.clone(),
         };
         Match {
             start,
             end,
-            surface: text[start..end].to_owned(),
-            lemma: entry.sw.to_string(),
-            en: owned(&entry.en),
-            pos: entry.pos.to_string(),
+            surface: text[start..end].into(),
+            lemma: entry.sw.clone(),
+            en: entry.en.clone(),
+            pos: CompactString::const_new(entry.pos.as_str()),
             how,
             morphemes,
             gloss,
-            class: entry.class.map(|c| c.to_string()),
+            class: entry.class.map(|c| c.to_compact_string()),
             note: entry.note.clone(),
             analyses: vec![analysis],
             entry: Some(term.entry),
@@ -716,16 +717,16 @@ impl Annotation<'_> {
                 let (morphemes, gloss) = match r.parse.map(|p| &word.parses[p]) {
                     Some(p) => (
                         surface_morphemes(surface, p),
-                        p.gloss(&stem_gloss(&e.en[0])),
+                        p.gloss(&stem_gloss(&e.en[0])).into(),
                     ),
-                    None => (vec![surface.to_owned()], e.en[0].to_string()),
+                    None => (vec![surface.into()], e.en[0].clone()),
                 };
                 Analysis {
-                    lemma: e.sw.to_string(),
-                    pos: e.pos.to_string(),
-                    en: owned(&e.en),
+                    lemma: e.sw.clone(),
+                    pos: CompactString::const_new(e.pos.as_str()),
+                    en: e.en.clone(),
                     how: r.how,
-                    segmentation: morphemes.join("-"),
+                    segmentation: morphemes.join("-").into(),
                     morphemes,
                     gloss,
                 }
@@ -736,14 +737,14 @@ impl Annotation<'_> {
         Match {
             start: tok.start,
             end: tok.end,
-            surface: surface.to_owned(),
-            lemma: e.sw.to_string(),
-            en: owned(&e.en),
-            pos: e.pos.to_string(),
+            surface: surface.into(),
+            lemma: e.sw.clone(),
+            en: e.en.clone(),
+            pos: CompactString::const_new(e.pos.as_str()),
             how: best.how,
             morphemes: analyses[0].morphemes.clone(),
             gloss: analyses[0].gloss.clone(),
-            class: e.class.map(|c| c.to_string()),
+            class: e.class.map(|c| c.to_compact_string()),
             note: e.note.clone(),
             analyses,
             entry: Some(best.entry),
@@ -752,27 +753,22 @@ impl Annotation<'_> {
 }
 
 fn name_match(text: &str, start: usize, end: usize) -> Match {
-    let surface = text[start..end].to_owned();
+    let surface = CompactString::from(&text[start..end]);
     Match {
         start,
         end,
         lemma: surface.clone(),
         en: vec![surface.clone()],
-        pos: "name".into(),
+        pos: CompactString::const_new("name"),
         how: How::Name,
         morphemes: vec![surface.clone()],
-        gloss: "[name]".into(),
+        gloss: CompactString::const_new("[name]"),
         class: None,
         note: None,
         analyses: Vec::new(),
         entry: None,
         surface,
     }
-}
-
-/// Renderings as the document holds them.
-fn owned(en: &[CompactString]) -> Vec<String> {
-    en.iter().map(ToString::to_string).collect()
 }
 
 /// A rendering as a gloss, with no whitespace in it: spaces become dots (`take.place`).
@@ -782,11 +778,11 @@ pub fn stem_gloss(en: &str) -> String {
 }
 
 /// The parse's morphemes cut from the surface, keeping its case (*Ma-balozi*).
-fn surface_morphemes(surface: &str, parse: &Parse) -> Vec<String> {
+fn surface_morphemes(surface: &str, parse: &Parse) -> Vec<CompactString> {
     let forms: Vec<&str> = parse.morphemes.iter().map(|m| m.form.as_str()).collect();
     let total: usize = forms.iter().map(|f| f.chars().count()).sum();
     if total != surface.chars().count() {
-        return forms.iter().map(|&f| f.to_owned()).collect();
+        return forms.iter().map(|&f| f.into()).collect();
     }
     let mut out = Vec::with_capacity(forms.len());
     let mut chars = surface.chars();

@@ -133,7 +133,7 @@ impl Inventory {
             }
             for t in &s.tokens {
                 if t.match_index.is_none() && t.kind == Kind::Word {
-                    push_new(&mut inv.unknown, t.text.clone());
+                    push_new(&mut inv.unknown, t.text.to_string());
                 }
             }
         }

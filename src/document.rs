@@ -1,6 +1,8 @@
 //! The annotated document: plain data, shaped as the JSON contract of DESIGN.md. Renderers
-//! read it; nothing here formats text.
+//! read it; nothing here formats text. Its short strings (a token, a lemma, a gloss) are
+//! `CompactString`s, kept inline: a document has several for every token.
 
+use compact_str::CompactString;
 use serde::Serialize;
 
 use crate::lexicon::How;
@@ -29,7 +31,7 @@ pub struct Sentence {
 pub struct Token {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: CompactString,
     pub kind: Kind,
     /// Index in the sentence's `matches` of the match covering this token.
     #[serde(rename = "match")]
@@ -41,17 +43,17 @@ pub struct Token {
 pub struct Match {
     pub start: usize,
     pub end: usize,
-    pub surface: String,
-    pub lemma: String,
-    pub en: Vec<String>,
-    pub pos: String,
+    pub surface: CompactString,
+    pub lemma: CompactString,
+    pub en: Vec<CompactString>,
+    pub pos: CompactString,
     pub how: How,
     /// Morphemes of the best analysis (for a multi-word term, of each word in turn).
-    pub morphemes: Vec<String>,
+    pub morphemes: Vec<CompactString>,
     /// Leipzig-style gloss of the best analysis.
-    pub gloss: String,
+    pub gloss: CompactString,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub class: Option<String>,
+    pub class: Option<CompactString>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Every analysis, best first.
@@ -70,7 +72,7 @@ impl Match {
         (self.how == How::Inflected).then(|| {
             self.analyses
                 .first()
-                .map_or_else(|| self.morphemes.join("-"), |a| a.segmentation.clone())
+                .map_or_else(|| self.morphemes.join("-"), |a| a.segmentation.to_string())
         })
     }
 }
@@ -78,11 +80,11 @@ impl Match {
 /// One analysis of a match.
 #[derive(Debug, Clone, Serialize)]
 pub struct Analysis {
-    pub lemma: String,
-    pub pos: String,
-    pub en: Vec<String>,
+    pub lemma: CompactString,
+    pub pos: CompactString,
+    pub en: Vec<CompactString>,
     pub how: How,
-    pub morphemes: Vec<String>,
-    pub segmentation: String,
-    pub gloss: String,
+    pub morphemes: Vec<CompactString>,
+    pub segmentation: CompactString,
+    pub gloss: CompactString,
 }

@@ -101,8 +101,8 @@ fn inflected_hits(lexicon: &Lexicon, query: &str) -> Vec<Hit> {
                         hits.push(Hit {
                             entry,
                             how: a.how,
-                            segmentation: Some(a.segmentation.clone()),
-                            gloss: Some(a.gloss.clone()),
+                            segmentation: Some(a.segmentation.to_string()),
+                            gloss: Some(a.gloss.to_string()),
                         });
                     }
                 }

@@ -290,7 +290,7 @@ impl<'a> Checker<'a> {
                 candidates.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
                 candidates.dedup();
                 out.push(Occurrence {
-                    surface: m.surface.clone(),
+                    surface: m.surface.to_string(),
                     start: m.start,
                     end: m.end,
                     entries,

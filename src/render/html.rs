@@ -12,6 +12,7 @@
 use std::fmt::Write as _;
 use std::io;
 
+use compact_str::CompactString;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::interlinear::{self, Piece, Unit};
@@ -437,7 +438,7 @@ fn card_markup(id: &str, m: &Match, e: &Entry) -> Markup {
                     dd {
                         @for (k, a) in others.iter().enumerate() {
                             @if k > 0 { "; " }
-                            span lang="sw" { (a.lemma) } " (" (a.pos) ") " span lang="en" { (a.en.first().map_or("", String::as_str)) }
+                            span lang="sw" { (a.lemma) } " (" (a.pos) ") " span lang="en" { (a.en.first().map_or("", CompactString::as_str)) }
                         }
                     }
                 }

@@ -10,6 +10,8 @@
 //! term's gloss does not list them); the later words are marked as belonging to the term.
 //! A name is glossed by itself, a number too; a word in no match is unknown.
 
+use compact_str::CompactString;
+
 use crate::annotate;
 use crate::document::{Match, Sentence};
 use crate::glossary::Pos;
@@ -164,7 +166,7 @@ pub fn words(s: &Sentence) -> Vec<Word<'_>> {
                         text,
                         kind: WordKind::Analysed,
                         morphs: head_morphs(m),
-                        gloss: m.en.first().cloned(),
+                        gloss: m.en.first().map(ToString::to_string),
                         category: Some(category(&m.pos)),
                     }
                 }
@@ -193,11 +195,11 @@ fn itself<'s>(text: &'s str, category: &'static str) -> Word<'s> {
 
 /// The morphemes of the first word of a match.
 fn head_morphs(m: &Match) -> Vec<Morph> {
-    let rendering = m.en.first().map_or("", String::as_str);
+    let rendering = m.en.first().map_or("", CompactString::as_str);
     let segmentation = m
         .analyses
         .first()
-        .map_or_else(|| m.morphemes.join("-"), |a| a.segmentation.clone());
+        .map_or_else(|| m.morphemes.join("-"), |a| a.segmentation.to_string());
     let mut words = segmentation.split(' ');
     let head = words.next().unwrap_or_default();
     if words.next().is_some() {
@@ -213,7 +215,7 @@ fn head_morphs(m: &Match) -> Vec<Morph> {
             affixes.get(i).map_or(Gloss::Unknown, |g| known(g))
         });
     }
-    let forms: Vec<&str> = m.morphemes.iter().map(String::as_str).collect();
+    let forms: Vec<&str> = m.morphemes.iter().map(CompactString::as_str).collect();
     if forms.len() < 2 {
         return vec![stem(
             &m.morphemes.concat(),
@@ -249,7 +251,7 @@ fn split_at_stem(
     affix_gloss: impl Fn(usize) -> Gloss,
 ) -> Vec<Morph> {
     let k = k.min(forms.len().saturating_sub(1));
-    let rendering = m.en.first().map_or("", String::as_str);
+    let rendering = m.en.first().map_or("", CompactString::as_str);
     forms
         .iter()
         .enumerate()

@@ -157,15 +157,15 @@ fn columns(s: &Sentence, lexicon: Option<&Lexicon>) -> Vec<Column> {
             let Piece::Match(m) = piece else { continue };
             let m = &s.matches[m];
             let gloss = if m.how == How::Name {
-                "[name]".to_owned()
+                "[name]"
             } else {
-                m.gloss.clone()
+                m.gloss.as_str()
             };
             join(
                 &mut col.morphs,
                 &visible(&m.segmentation().unwrap_or_default()),
             );
-            join(&mut col.gloss, &visible(&gloss));
+            join(&mut col.gloss, &visible(gloss));
             if col.style == Style::new() {
                 col.style = style_of(m.how);
             }
