@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use compact_str::{CompactString, ToCompactString};
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use crate::document::{Analysis, Document, Match, Sentence, Token};
 use crate::glossary::Entry;
@@ -51,8 +51,6 @@ pub struct Annotation<'a> {
     hits: Vec<Hit>,
     /// The terms chosen in the current sentence, by the token they start at.
     terms: Vec<Option<TermHit>>,
-    /// The adjective stems of term words met so far ([`Annotation::term_word_adjective`]).
-    term_adjectives: RefCell<FxHashMap<u32, Option<compact_str::CompactString>>>,
     /// Scratch of [`Annotation::choose_terms`]: the best score from each token on, and
     /// whether the term there is taken.
     best: Vec<(usize, bool)>,
@@ -128,7 +126,6 @@ impl<'a> Annotation<'a> {
             words,
             hits: Vec::new(),
             terms: Vec::new(),
-            term_adjectives: RefCell::default(),
             best: Vec::new(),
             current: 0..0,
             base: 0,
@@ -622,12 +619,7 @@ impl Annotation<'_> {
     /// [`Annotation::adjective_stem`] of a word terms are written with, by its number: asked
     /// at every agreeing term, so kept for the rest of the text.
     fn term_word_adjective(&self, word: &str, id: u32) -> Option<compact_str::CompactString> {
-        if let Some(stem) = self.term_adjectives.borrow().get(&id) {
-            return stem.clone();
-        }
-        let stem = self.adjective_stem(word);
-        self.term_adjectives.borrow_mut().insert(id, stem.clone());
-        stem
+        self.analyser.borrow_mut().term_word_adjective(word, id)
     }
 
     fn adjective_stem(&self, word: &str) -> Option<compact_str::CompactString> {

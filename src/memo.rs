@@ -199,8 +199,9 @@ struct ThreadMemo {
     lexicon: u64,
     words: [Words; 2],
     store: Vec<Rc<Analysed>>,
-    /// Which words terms are written with are adjectives, by number ([`seconds`]).
-    adjectives: FxHashMap<u32, bool>,
+    /// The adjective stems of words terms are written with, by number
+    /// ([`Analyser::term_word_adjective`]).
+    adjectives: FxHashMap<u32, Option<CompactString>>,
     /// The number of the current text: each [`Lexicon::analyser`] starts one.
     text: u32,
 }
@@ -300,6 +301,13 @@ impl Analyser<'_> {
         &self.memo.store[word.id as usize]
     }
 
+    /// The stem of `word`, a word terms are written with (numbered `id`, [`Analysed::word`]),
+    /// as an adjective, if it is one: a term's adjective agrees with its head (*mkuu* →
+    /// *wakuu*). Asked at every agreeing term, so kept for as long as the memo.
+    pub fn term_word_adjective(&mut self, word: &str, id: u32) -> Option<CompactString> {
+        adjective_of(self.lexicon, &mut self.memo.adjectives, word, id)
+    }
+
     /// [`Lexicon::analyse`].
     pub fn analyse(&mut self, written: &str, proper: bool) -> Rc<Analysed> {
         let word = self.word(written, proper);
@@ -308,24 +316,22 @@ impl Analyser<'_> {
 }
 
 /// Set what may follow the terms a word may start ([`Second`]), and return [`Word::then`] of
-/// the word. `adjectives` tells, by number, which words terms are written with are adjectives.
-fn seconds(lexicon: &Lexicon, adjectives: &mut FxHashMap<u32, bool>, a: &mut Analysed) -> u64 {
+/// the word. `adjectives` keeps [`Analyser::term_word_adjective`].
+fn seconds(
+    lexicon: &Lexicon,
+    adjectives: &mut FxHashMap<u32, Option<CompactString>>,
+    a: &mut Analysed,
+) -> u64 {
     let mut second = |t: usize, agreeing: bool| {
         let term = lexicon.term(t);
         let agrees = if !agreeing {
             Agrees::No
         } else if term.connectives & 2 != 0 {
             Agrees::Connective
+        } else if adjective_of(lexicon, adjectives, &term.words[1], term.ids[1]).is_some() {
+            Agrees::Adjective
         } else {
-            let adjective = *adjectives.entry(term.ids[1]).or_insert_with(|| {
-                let second = lexicon.analyse_key(term.words[1].clone(), false);
-                second.parses.iter().any(|p| p.kind == StemKind::Adjective)
-            });
-            if adjective {
-                Agrees::Adjective
-            } else {
-                Agrees::No
-            }
+            Agrees::No
         };
         Second {
             word: term.ids[1],
@@ -343,6 +349,25 @@ fn seconds(lexicon: &Lexicon, adjectives: &mut FxHashMap<u32, bool>, a: &mut Ana
     starts
         .chain(others.map(|&s| then(s)))
         .fold(0, |then, one| then | one)
+}
+
+/// [`Analyser::term_word_adjective`], with the memo's part it needs.
+fn adjective_of(
+    lexicon: &Lexicon,
+    adjectives: &mut FxHashMap<u32, Option<CompactString>>,
+    word: &str,
+    id: u32,
+) -> Option<CompactString> {
+    adjectives
+        .entry(id)
+        .or_insert_with(|| {
+            let analysed = lexicon.analyse_key(key(word), false);
+            let mut parses = analysed.parses.into_iter();
+            parses
+                .find(|p| p.kind == StemKind::Adjective)
+                .map(|p| p.stem)
+        })
+        .clone()
 }
 
 /// The bits of [`Word::then`] that admit what `second` admits.
