@@ -613,8 +613,7 @@ fn prefixes(w: &str) -> Vec<Prefix> {
     }
     // negative subjects
     for &(neg, sm, gloss) in NEGATIVE_SUBJECTS {
-        let form = concat(neg, sm);
-        if w.starts_with(form.as_str()) {
+        if w.strip_prefix(neg).is_some_and(|rest| rest.starts_with(sm)) {
             let mut p = if sm.is_empty() {
                 start.push(neg, gloss)
             } else {
@@ -846,7 +845,8 @@ fn extensions(
         return;
     }
     for &(suffix, gloss, l) in EXTENSIONS {
-        if l > layer {
+        // most suffixes differ in their last letter: a byte compare, not a call
+        if l > layer || rest.as_bytes().last() != suffix.as_bytes().last() {
             continue;
         }
         let Some(root) = rest.strip_suffix(suffix) else {
@@ -859,8 +859,10 @@ fn extensions(
         let ext_cost = u32::try_from(stripped.len()).unwrap_or(3);
         // the root with its own final vowel: -a (regular), or a loan's -i/-e/-u
         let mut found = false;
+        let mut stem = concat(root, "");
         for own in ["a", "i", "e", "u"] {
-            let stem = concat(root, own);
+            stem.truncate(root.len());
+            stem.push_str(own);
             if (stem.chars().count() >= 3 || is_monosyllabic(&stem)) && stems.verb(&stem) {
                 found = true;
                 let mut morphemes = vec![stem_morpheme(root)];
@@ -869,7 +871,7 @@ fn extensions(
                 }
                 morphemes.push(m(fv.0.encode_utf8(&mut [0; 4]), fv.1));
                 out.push(Body {
-                    stem,
+                    stem: stem.clone(),
                     morphemes,
                     cost: ext_cost + u32::from(own != "a"),
                     final_vowel: fv.0,
