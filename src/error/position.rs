@@ -66,23 +66,19 @@ mod tests {
     #[test]
     fn position_counts_lines_and_chars() {
         let text = "ab\ncdé\nf";
-        assert_eq!(
-            Position::of_offset(text, 0),
-            Position { line: 1, column: 1 }
-        );
-        assert_eq!(
-            Position::of_offset(text, 3),
-            Position { line: 2, column: 1 }
-        );
-        // after "cdé" (é is two bytes): column counts characters
-        assert_eq!(
-            Position::of_offset(text, 7),
-            Position { line: 2, column: 4 }
-        );
-        assert_eq!(
-            Position::of_offset(text, 99),
-            Position { line: 3, column: 2 }
-        );
+        let cases = [
+            ("the start", 0, (1, 1)),
+            ("a line's start", 3, (2, 1)),
+            ("after cdé: é is two bytes, one column", 7, (2, 4)),
+            ("past the end: the end", 99, (3, 2)),
+        ];
+        for (name, offset, (line, column)) in cases {
+            assert_eq!(
+                Position::of_offset(text, offset),
+                Position { line, column },
+                "{name}"
+            );
+        }
     }
 
     #[test]
