@@ -174,7 +174,7 @@ impl<'a> Annotation<'a> {
                     continue;
                 }
                 What::Word { first: 0 } => {
-                    let word = self.words[s.tokens.start + hit.from];
+                    let word = self.sentence_words()[hit.from];
                     (word.entry as usize, word.how)
                 }
                 What::Word { first } => {
@@ -392,8 +392,8 @@ impl Annotation<'_> {
         let n = toks.len();
         at.clear();
         let mut any = false;
+        let words = &self.words[sentence.clone()];
         for i in 0..n {
-            let words = &self.words[sentence.clone()];
             let hit = if words[i].is(Word::STARTS)
                 && words
                     .get(i + 1)
@@ -449,11 +449,9 @@ impl Annotation<'_> {
     }
 
     /// Which reading comes first in context: a noun followed by its own connective (*mpaka wa*,
-    /// class 3 → *wa*) is read as that noun when it is as good as the best reading.
+    /// class 3 → *wa*) is read as that noun when it is as good as the best reading. Asked only
+    /// of a word of several readings before a connective ([`Word::MANY`], [`Word::CONNECTIVE`]).
     fn first_in_context(&self, readings: &[Reading], next: &str) -> usize {
-        if readings.len() < 2 || !morph::CONNECTIVES.contains(&next) {
-            return 0;
-        }
         let agrees = |r: &Reading| {
             let e = self.lexicon.entry(r.entry);
             e.pos == crate::glossary::Pos::Noun
@@ -526,22 +524,14 @@ impl Annotation<'_> {
         // plural concords (kura ya maoni → kura za maoni)
         let same_both = head.is_none() && term.agrees_as_written();
         let mut agreeing = same_both || head.is_some_and(|p| p.kind == StemKind::Noun);
-        // the common miss ends at the second word: nothing after the head may change but an
-        // inserted possessive (a term starting with *kwa* at every *kwa*), or the second word
-        // is an agreeing connective and the word there is none (a head noun before a verb)
-        let second = self.sentence_words().get(i + 1)?;
-        if second.word != term.ids[1]
-            && !second.is(Word::POSSESSIVE)
-            && (!agreeing || (term.connectives & 2 != 0 && !second.is(Word::CONNECTIVE)))
-        {
-            return None;
-        }
+        // the common miss, at the second word, never gets here: term_at tries only the terms
+        // whose second word may stand next ([`Second::admits`], `Analysed::seconds`)
         if !agreeing {
             // every word as written, with a possessive perhaps put after the first
             let words = self.sentence_words();
-            let mut j = i + 1;
-            if words[j].word != term.ids[1]
-                && words[j].is(Word::POSSESSIVE)
+            let second = words.get(j)?;
+            if second.word != term.ids[1]
+                && second.is(Word::POSSESSIVE)
                 && !morph::is_possessive(&term.words[1])
             {
                 possessive = true;
@@ -626,10 +616,7 @@ impl Annotation<'_> {
         self.analyser
             .borrow_mut()
             .analyse(word, false)
-            .parses
-            .iter()
-            .find(|p| p.kind == StemKind::Adjective)
-            .map(|p| p.stem.clone())
+            .adjective_stem()
     }
 
     fn term_match(&self, toks: &[tokenize::Token], i: usize, hit: &TermHit) -> Match {

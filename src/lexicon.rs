@@ -181,6 +181,13 @@ impl Analysed {
     /// [`Analysed::word`] of a key no term is written with.
     pub const NOT_A_TERM_WORD: u32 = u32::MAX;
 
+    /// The stem of the word read as an adjective, if it can be one (*wakuu* → *kuu*).
+    #[must_use]
+    pub fn adjective_stem(&self) -> Option<CompactString> {
+        let adjective = self.parses.iter().find(|p| p.kind == StemKind::Adjective);
+        adjective.map(|p| p.stem.clone())
+    }
+
     /// Whether a multi-word term may start at this word: as written, agreeing, or at a head.
     #[must_use]
     pub fn may_start_term(&self) -> bool {

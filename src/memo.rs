@@ -360,13 +360,7 @@ fn adjective_of(
 ) -> Option<CompactString> {
     adjectives
         .entry(id)
-        .or_insert_with(|| {
-            let analysed = lexicon.analyse_key(key(word), false);
-            let mut parses = analysed.parses.into_iter();
-            parses
-                .find(|p| p.kind == StemKind::Adjective)
-                .map(|p| p.stem)
-        })
+        .or_insert_with(|| lexicon.analyse_key(key(word), false).adjective_stem())
         .clone()
 }
 

@@ -14,8 +14,9 @@ pub fn render_header<W: io::Write>(out: &mut W) -> io::Result<()> {
 }
 
 /// Rows of matches in brief, written into memory at corpus speed (tabs and line breaks inside
-/// a field become spaces, so every row stays one line): the end of a row after the surface (`lemma pos how en`) depends only on the
-/// entry and how it was matched, so it is formatted once per pair and copied after.
+/// a field become spaces, so every row stays one line): the end of a row after the surface
+/// (`lemma pos how en`) depends only on the entry and how it was matched, so it is formatted
+/// once per pair and copied after.
 #[derive(Debug, Default)]
 pub struct Rows {
     /// By `entry * HOWS + how`: where the row's end after the surface (with its tab and line
@@ -30,8 +31,8 @@ pub struct Rows {
 /// The size of the block a row's end is copied in.
 const BLOCK: usize = 64;
 
-/// How many ways of matching there are ([`How`]).
-const HOWS: usize = 5;
+/// How many ways of matching there are ([`How`], whose last is `Fuzzy`).
+const HOWS: usize = How::Fuzzy as usize + 1;
 
 impl Rows {
     #[must_use]
@@ -49,23 +50,7 @@ impl Rows {
             out.push(b'\t');
             push_field(out, b.surface);
             if let Some((entry, e)) = b.entry {
-                let slot = entry * HOWS + b.how as usize;
-                if slot >= self.tails.len() {
-                    self.tails.resize(slot + 1, 0..0);
-                }
-                if self.tails[slot].is_empty() {
-                    let from = self.ends.len().saturating_sub(BLOCK);
-                    self.ends.truncate(from);
-                    tail(&mut self.ends, e, b.how);
-                    // a glossary's row ends are far from 4 GB
-                    let at = |n: usize| u32::try_from(n).expect("row ends fit in u32");
-                    self.tails[slot] = at(from)..at(self.ends.len());
-                    self.ends.resize(self.ends.len() + BLOCK, 0);
-                }
-                let (from, to) = (
-                    self.tails[slot].start as usize,
-                    self.tails[slot].end as usize,
-                );
+                let (from, to) = self.end(entry, e, b.how);
                 if to - from <= BLOCK {
                     let at = out.len();
                     let block: &[u8; BLOCK] =
@@ -84,6 +69,25 @@ impl Rows {
                 out.push(b'\n');
             }
         }
+    }
+
+    /// Where the end of a row of `entry` matched `how` is in `ends`, formatted on first need.
+    fn end(&mut self, entry: usize, e: &Entry, how: How) -> (usize, usize) {
+        let slot = entry * HOWS + how as usize;
+        if slot >= self.tails.len() {
+            self.tails.resize(slot + 1, 0..0);
+        }
+        if self.tails[slot].is_empty() {
+            let from = self.ends.len().saturating_sub(BLOCK);
+            self.ends.truncate(from);
+            tail(&mut self.ends, e, how);
+            // a glossary's row ends are far from 4 GB
+            let at = |n: usize| u32::try_from(n).expect("row ends fit in u32");
+            self.tails[slot] = at(from)..at(self.ends.len());
+            self.ends.resize(self.ends.len() + BLOCK, 0);
+        }
+        let range = &self.tails[slot];
+        (range.start as usize, range.end as usize)
     }
 }
 
