@@ -49,15 +49,22 @@ pub struct Annotation<'a> {
     words: Vec<Word>,
     /// The matches of the current sentence, as token ranges.
     hits: Vec<Hit>,
-    /// The terms chosen in the current sentence, by the token they start at.
-    terms: Vec<Option<TermHit>>,
-    /// Scratch of [`Annotation::choose_terms`]: the best score from each token on, and
-    /// whether the term there is taken.
+    /// The tokens of the text where a term may start ([`Word::STARTS`]), in order.
+    starts: Vec<u32>,
+    /// How many of `starts` lie before the current sentence.
+    starts_done: usize,
+    /// The terms chosen in the current sentence, with the token each starts at, in order.
+    terms: Vec<(u32, TermHit)>,
+    /// Scratch of [`Annotation::choose_terms`]: the terms found, and for each the best score
+    /// from its token on and whether it is taken.
+    found: Vec<(u32, TermHit)>,
     best: Vec<(usize, bool)>,
     /// The current sentence's range in `tokens`.
     current: std::ops::Range<usize>,
     /// Where `text` starts in the whole input: added to every span.
     base: usize,
+    /// The memo's [`Analyser::generation`].
+    generation: u64,
 }
 
 /// A match of the current sentence: tokens `from..to` and what they are.
@@ -86,6 +93,17 @@ pub struct Brief<'a> {
     /// The entry matched and its index in the glossary; `None` for a name, which is its own
     /// lemma and rendering.
     pub entry: Option<(usize, &'a Entry)>,
+    /// For one word read by its first reading, which word type it is: briefs with the same
+    /// type are the same but for their spans. `None` for every other brief.
+    pub word: Option<WordType>,
+}
+
+/// A word type of the memo, the same in every text and thread of a run
+/// ([`Analyser::generation`], [`Word::number`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordType {
+    pub generation: u64,
+    pub number: u32,
 }
 
 impl<'a> Annotation<'a> {
@@ -98,6 +116,7 @@ impl<'a> Annotation<'a> {
         let mut proper = FxHashSet::default();
         let mut analyser = lexicon.analyser();
         let mut words = Vec::with_capacity(tokens.len());
+        let mut starts = Vec::new();
         // sentences follow each other, so the words are those of every token
         for s in &sentences {
             for i in s.tokens.clone() {
@@ -112,10 +131,14 @@ impl<'a> Annotation<'a> {
                 } else {
                     analyser.word_at(text, tokens[i].start..tokens[i].end, false)
                 };
+                if word.is(Word::STARTS) {
+                    starts.push(u32::try_from(i).expect("a chunk's tokens fit in u32"));
+                }
                 words.push(word);
             }
         }
         debug_assert_eq!(words.len(), tokens.len());
+        let generation = analyser.generation();
         Annotation {
             lexicon,
             text,
@@ -125,10 +148,14 @@ impl<'a> Annotation<'a> {
             analyser: RefCell::new(analyser),
             words,
             hits: Vec::new(),
+            starts,
+            starts_done: 0,
             terms: Vec::new(),
+            found: Vec::new(),
             best: Vec::new(),
             current: 0..0,
             base: 0,
+            generation,
         }
     }
 
@@ -151,50 +178,72 @@ impl<'a> Annotation<'a> {
     /// there is no sentence left.
     pub fn next_brief(&mut self, out: &mut Vec<Brief<'a>>) -> bool {
         out.clear();
+        self.next_brief_with(|brief| out.push(brief))
+    }
+
+    /// The matches of the next sentence in brief, each given to `each` in text order: what
+    /// [`Annotation::next_brief`] gives, with no list between; `false` when there is no
+    /// sentence left.
+    pub fn next_brief_with(&mut self, mut each: impl FnMut(Brief<'a>)) -> bool {
         let Some(s) = self.sentences.next() else {
             return false;
         };
-        self.find(&s);
-        let text = self.text;
-        let toks = &self.tokens[s.tokens.clone()];
-        for hit in &self.hits {
-            let start = toks[hit.from].start;
-            let end = toks[hit.to - 1].end;
-            let surface = &text[start..end];
-            let (start, end) = (start + self.base, end + self.base);
-            let (entry, how) = match &hit.what {
-                What::Name => {
-                    out.push(Brief {
-                        start,
-                        end,
-                        surface,
-                        how: How::Name,
-                        entry: None,
-                    });
-                    continue;
-                }
-                What::Word { first: 0 } => {
-                    let word = self.sentence_words()[hit.from];
-                    (word.entry as usize, word.how)
-                }
-                What::Word { first } => {
-                    let r = &self.analysed(hit.from).readings[*first];
-                    (r.entry, r.how)
-                }
-                What::Term(t) => {
-                    let term = self.lexicon.term(t.term as usize);
-                    (term.entry, t.how(term.how))
-                }
-            };
-            out.push(Brief {
-                start,
-                end,
-                surface,
-                how,
-                entry: Some((entry, self.lexicon.entry(entry))),
-            });
-        }
+        self.find(&s, |this, hit| each(this.brief(&hit)));
         true
+    }
+
+    /// A hit of the current sentence in brief.
+    #[inline]
+    fn brief(&self, hit: &Hit) -> Brief<'a> {
+        let text = self.text;
+        let toks = &self.tokens[self.current.clone()];
+        let start = toks[hit.from].start;
+        let end = toks[hit.to - 1].end;
+        let surface = &text[start..end];
+        let (start, end) = (start + self.base, end + self.base);
+        let (entry, how) = match &hit.what {
+            What::Name => {
+                return Brief {
+                    start,
+                    end,
+                    surface,
+                    how: How::Name,
+                    entry: None,
+                    word: None,
+                };
+            }
+            What::Word { first: 0 } => {
+                let word = self.sentence_words()[hit.from];
+                let entry = word.entry as usize;
+                return Brief {
+                    start,
+                    end,
+                    surface,
+                    how: word.how,
+                    entry: Some((entry, self.lexicon.entry(entry))),
+                    word: Some(WordType {
+                        generation: self.generation,
+                        number: word.number(),
+                    }),
+                };
+            }
+            What::Word { first } => {
+                let r = &self.analysed(hit.from).readings[*first];
+                (r.entry, r.how)
+            }
+            What::Term(t) => {
+                let term = self.lexicon.term(t.term as usize);
+                (term.entry, t.how(term.how))
+            }
+        };
+        Brief {
+            start,
+            end,
+            surface,
+            how,
+            entry: Some((entry, self.lexicon.entry(entry))),
+            word: None,
+        }
     }
 }
 
@@ -203,7 +252,10 @@ impl Iterator for Annotation<'_> {
 
     fn next(&mut self) -> Option<Sentence> {
         let s = self.sentences.next()?;
-        self.find(&s);
+        let mut hits = std::mem::take(&mut self.hits);
+        hits.clear();
+        self.find(&s, |_, hit| hits.push(hit));
+        self.hits = hits;
         Some(self.sentence(&s))
     }
 }
@@ -260,21 +312,29 @@ impl TermHit {
 }
 
 impl Annotation<'_> {
-    /// Find the matches of sentence `s`: analyse its tokens into `words`, then fill `hits`.
-    fn find(&mut self, s: &tokenize::Sentence) {
-        let text = self.text;
+    /// Find the matches of sentence `s`, making it the current one, and give each to `emit`
+    /// in text order.
+    #[inline]
+    fn find(&mut self, s: &tokenize::Sentence, mut emit: impl FnMut(&Self, Hit)) {
         self.current = s.tokens.clone();
         self.choose_terms(s.tokens.clone());
-        let toks = &self.tokens[s.tokens.clone()];
-        let words = &self.words[s.tokens.clone()];
         let terms = std::mem::take(&mut self.terms);
-        let mut hits = std::mem::take(&mut self.hits);
-        hits.clear();
+        self.hits_of(&terms, |hit| emit(self, hit));
+        self.terms = terms;
+    }
+
+    /// The matches of the current sentence, given the terms chosen in it.
+    #[inline]
+    fn hits_of(&self, terms: &[(u32, TermHit)], mut emit: impl FnMut(Hit)) {
+        let text = self.text;
+        let toks = &self.tokens[self.current.clone()];
+        let words = &self.words[self.current.clone()];
+        let mut terms = terms.iter().peekable();
         let mut i = 0;
         while i < toks.len() {
-            if let Some(hit) = terms[i] {
+            if let Some(&(_, hit)) = terms.next_if(|(at, _)| *at as usize == i) {
                 let to = hit.end as usize;
-                hits.push(Hit {
+                emit(Hit {
                     from: i,
                     to,
                     what: What::Term(hit),
@@ -299,7 +359,7 @@ impl Annotation<'_> {
                     }
                     _ => 0,
                 };
-                hits.push(Hit {
+                emit(Hit {
                     from: i,
                     to: i + 1,
                     what: What::Word { first },
@@ -318,12 +378,12 @@ impl Annotation<'_> {
                     && words[end].is(Word::CAPITAL)
                     && !words[end].is(Word::ACRONYM)
                     && text[toks[end - 1].end..toks[end].start] == *" "
-                    && terms[end].is_none()
+                    && terms.peek().is_none_or(|(at, _)| *at as usize != end)
                     && !words[end].is(Word::READINGS)
                 {
                     end += 1;
                 }
-                hits.push(Hit {
+                emit(Hit {
                     from: i,
                     to: end,
                     what: What::Name,
@@ -333,8 +393,6 @@ impl Annotation<'_> {
             }
             i += 1;
         }
-        self.hits = hits;
-        self.terms = terms;
     }
 
     /// The sentence `s` as document data, from the hits [`Annotation::find`] left.
@@ -386,50 +444,58 @@ impl Annotation<'_> {
     /// non-overlapping terms that covers the sentence best (longer terms weigh more), so that
     /// *kufanya mazungumzo ya usalama* prefers the three-word term over the two-word one.
     fn choose_terms(&mut self, sentence: std::ops::Range<usize>) {
-        let mut at = std::mem::take(&mut self.terms);
+        let mut found = std::mem::take(&mut self.found);
         let mut best = std::mem::take(&mut self.best);
+        let mut chosen = std::mem::take(&mut self.terms);
+        found.clear();
+        chosen.clear();
         let toks = &self.tokens[sentence.clone()];
-        let n = toks.len();
-        at.clear();
-        let mut any = false;
         let words = &self.words[sentence.clone()];
-        for i in 0..n {
-            let hit = if words[i].is(Word::STARTS)
-                && words
-                    .get(i + 1)
-                    .is_some_and(|&next| words[i].may_go_on(next))
+        // the tokens of this sentence where a term may start
+        let first = self.starts_done;
+        let before_end = self.starts[first..].partition_point(|&t| (t as usize) < sentence.end);
+        self.starts_done = first + before_end;
+        for &t in &self.starts[first..self.starts_done] {
+            let i = t as usize - sentence.start;
+            if let Some(&next) = words.get(i + 1)
+                && words[i].may_go_on(next)
+                && let Some(hit) = self.term_at(toks, i)
             {
-                self.term_at(toks, i)
+                found.push((
+                    u32::try_from(i).expect("a sentence's tokens fit in u32"),
+                    hit,
+                ));
+            }
+        }
+        // best[k]: the best score of the tokens from term k's on, and whether term k is taken;
+        // a token where no term starts has the score of the next term's token (0 past the last)
+        best.clear();
+        best.resize(found.len(), (0, false));
+        let score_from = |best: &[(usize, bool)], found: &[(u32, TermHit)], token: usize| {
+            let k = found.partition_point(|(at, _)| (*at as usize) < token);
+            best.get(k).map_or(0, |b| b.0)
+        };
+        for k in (0..found.len()).rev() {
+            let (at, hit) = found[k];
+            let skip = best.get(k + 1).map_or(0, |b| b.0);
+            let len = (hit.end - at) as usize;
+            let take = len * len + score_from(&best, &found, hit.end as usize);
+            best[k] = if take > skip {
+                (take, true)
             } else {
-                None
+                (skip, false)
             };
-            any |= hit.is_some();
-            at.push(hit);
         }
-        if any {
-            // best[i]: the best score of tokens i.. and whether the term at i is taken
-            best.clear();
-            best.resize(n + 1, (0, false));
-            for i in (0..n).rev() {
-                best[i] = (best[i + 1].0, false);
-                if let Some(hit) = &at[i] {
-                    let len = hit.end as usize - i;
-                    let score = len * len + best[hit.end as usize].0;
-                    if score > best[i].0 {
-                        best[i] = (score, true);
-                    }
-                }
-            }
-            // keep the terms taken on the best path, drop the others
-            let mut next = 0;
-            for (i, hit) in at.iter_mut().enumerate() {
-                match hit {
-                    Some(h) if i >= next && best[i].1 => next = h.end as usize,
-                    _ => *hit = None,
-                }
+        // keep the terms taken on the best path, drop the others
+        let mut next = 0;
+        for (&(at, hit), &(_, taken)) in found.iter().zip(&best) {
+            if at >= next && taken {
+                chosen.push((at, hit));
+                next = hit.end;
             }
         }
-        self.terms = at;
+        self.terms = chosen;
+        self.found = found;
         self.best = best;
     }
 

@@ -914,11 +914,10 @@ fn annotate_chunk(
     let mut annotation = Annotation::new(lexicon, &chunk.text).at(chunk.offset);
     // writing to a Vec cannot fail
     if format == AnnotateFormat::Tsv {
-        let mut briefs = Vec::new();
-        while annotation.next_brief(&mut briefs) {
-            found |= !briefs.is_empty();
-            rows.write(buf, &briefs);
-        }
+        while annotation.next_brief_with(|brief| {
+            found = true;
+            rows.push(buf, &brief);
+        }) {}
     } else {
         for s in annotation {
             found |= !s.matches.is_empty();

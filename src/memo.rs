@@ -204,6 +204,15 @@ struct ThreadMemo {
     adjectives: FxHashMap<u32, Option<CompactString>>,
     /// The number of the current text: each [`Lexicon::analyser`] starts one.
     text: u32,
+    /// Which numbering of word types the store has ([`Analyser::generation`]).
+    generation: u64,
+}
+
+/// The last generation of numbers given to a memo's word types, over every thread.
+static GENERATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+fn new_generation() -> u64 {
+    GENERATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1
 }
 
 impl ThreadMemo {
@@ -223,6 +232,7 @@ impl ThreadMemo {
                 });
             }
             self.store = store;
+            self.generation = new_generation();
         }
         self.text = self.text.wrapping_add(1);
     }
@@ -246,11 +256,21 @@ impl Analyser<'_> {
         if memo.lexicon != id {
             memo = ThreadMemo {
                 lexicon: id,
+                generation: new_generation(),
                 ..ThreadMemo::default()
             };
         }
         memo.next_text();
         Analyser { lexicon, memo }
+    }
+
+    /// Which numbering of word types this analyser's memo has: the same generation and
+    /// [`Word::number`] is the same word type, written the same way, in any text of any
+    /// thread. Every memo has a generation of its own, and takes a new one when it forgets
+    /// words and numbers the rest anew.
+    #[must_use]
+    pub fn generation(&self) -> u64 {
+        self.memo.generation
     }
 
     /// The word type `written` (`proper`: capitalised inside a sentence), analysed on first

@@ -3,7 +3,7 @@
 
 use std::io;
 
-use crate::annotate::Brief;
+use crate::annotate::{Brief, WordType};
 use crate::glossary::Entry;
 use crate::lexicon::How;
 
@@ -26,6 +26,17 @@ pub struct Rows {
     /// recur most sit together in memory. [`BLOCK`] bytes of padding follow the last, so that
     /// a short end is copied as one block of known size, without a call.
     ends: Vec<u8>,
+    /// The last position written, kept in decimal.
+    number: Decimal,
+    /// The generation of the word types in `by_word` ([`WordType`]).
+    generation: u64,
+    /// By word type number: where the row's end from the surface on is in `word_ends`; an
+    /// empty range when not formatted yet. Most rows are one word read by its first reading,
+    /// whose row after the spans is the same every time.
+    by_word: Vec<std::ops::Range<u32>>,
+    /// Those ends, padded like `ends`. Both are dropped when the word types are numbered
+    /// anew, so they hold no more than the memo's words.
+    word_ends: Vec<u8>,
 }
 
 /// The size of the block a row's end is copied in.
@@ -42,53 +53,124 @@ impl Rows {
 
     /// Append the rows of `briefs` to `out`.
     pub fn write(&mut self, out: &mut Vec<u8>, briefs: &[Brief<'_>]) {
-        let mut numbers = itoa::Buffer::new();
         for b in briefs {
-            out.extend_from_slice(numbers.format(b.start).as_bytes());
-            out.push(b'\t');
-            out.extend_from_slice(numbers.format(b.end).as_bytes());
-            out.push(b'\t');
-            push_field(out, b.surface);
-            if let Some((entry, e)) = b.entry {
-                let (from, to) = self.end(entry, e, b.how);
-                if to - from <= BLOCK {
-                    let at = out.len();
-                    let block: &[u8; BLOCK] =
-                        self.ends[from..from + BLOCK].try_into().expect("padded");
-                    out.extend_from_slice(block);
-                    out.truncate(at + to - from);
-                } else {
-                    out.extend_from_slice(&self.ends[from..to]);
-                }
-            } else {
-                // a name: itself as lemma and rendering
-                out.push(b'\t');
-                push_field(out, b.surface);
-                out.extend_from_slice(b"\tname\tname\t");
-                push_field(out, b.surface);
-                out.push(b'\n');
-            }
+            self.push(out, b);
         }
     }
 
+    /// Append the row of one brief to `out`.
+    #[inline]
+    pub fn push(&mut self, out: &mut Vec<u8>, b: &Brief<'_>) {
+        self.number.push(out, b.start);
+        self.number.push(out, b.end);
+        if let (Some(word), Some((entry, e))) = (b.word, b.entry) {
+            let (from, to) = self.word_end(word, b.surface, entry, e, b.how);
+            copy_padded(out, &self.word_ends, from, to);
+            return;
+        }
+        push_field(out, b.surface);
+        if let Some((entry, e)) = b.entry {
+            let (from, to) = self.end(entry, e, b.how);
+            copy_padded(out, &self.ends, from, to);
+        } else {
+            // a name: itself as lemma and rendering
+            out.push(b'\t');
+            push_field(out, b.surface);
+            out.extend_from_slice(b"\tname\tname\t");
+            push_field(out, b.surface);
+            out.push(b'\n');
+        }
+    }
+
+    /// Where the end of a row of word type `word` from its surface on is in `word_ends`,
+    /// formatted on first need.
+    #[inline]
+    fn word_end(
+        &mut self,
+        word: WordType,
+        surface: &str,
+        entry: usize,
+        e: &Entry,
+        how: How,
+    ) -> (usize, usize) {
+        if word.generation != self.generation {
+            self.generation = word.generation;
+            self.by_word.clear();
+            self.word_ends.clear();
+        }
+        let n = word.number as usize;
+        match self.by_word.get(n) {
+            Some(range) if !range.is_empty() => (range.start as usize, range.end as usize),
+            _ => self.new_word_end(n, surface, entry, e, how),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn new_word_end(
+        &mut self,
+        n: usize,
+        surface: &str,
+        entry: usize,
+        e: &Entry,
+        how: How,
+    ) -> (usize, usize) {
+        if n >= self.by_word.len() {
+            self.by_word.resize(n + 1, 0..0);
+        }
+        let from = self.word_ends.len().saturating_sub(BLOCK);
+        self.word_ends.truncate(from);
+        push_field(&mut self.word_ends, surface);
+        let (tail_from, tail_to) = self.end(entry, e, how);
+        self.word_ends
+            .extend_from_slice(&self.ends[tail_from..tail_to]);
+        self.by_word[n] = at(from)..at(self.word_ends.len());
+        self.word_ends.resize(self.word_ends.len() + BLOCK, 0);
+        (from, self.word_ends.len() - BLOCK)
+    }
+
     /// Where the end of a row of `entry` matched `how` is in `ends`, formatted on first need.
+    #[inline]
     fn end(&mut self, entry: usize, e: &Entry, how: How) -> (usize, usize) {
         let slot = entry * HOWS + how as usize;
+        match self.tails.get(slot) {
+            Some(range) if !range.is_empty() => (range.start as usize, range.end as usize),
+            _ => self.new_end(slot, e, how),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn new_end(&mut self, slot: usize, e: &Entry, how: How) -> (usize, usize) {
         if slot >= self.tails.len() {
             self.tails.resize(slot + 1, 0..0);
         }
-        if self.tails[slot].is_empty() {
-            let from = self.ends.len().saturating_sub(BLOCK);
-            self.ends.truncate(from);
-            tail(&mut self.ends, e, how);
-            // a glossary's row ends are far from 4 GB
-            let at = |n: usize| u32::try_from(n).expect("row ends fit in u32");
-            self.tails[slot] = at(from)..at(self.ends.len());
-            self.ends.resize(self.ends.len() + BLOCK, 0);
-        }
-        let range = &self.tails[slot];
-        (range.start as usize, range.end as usize)
+        let from = self.ends.len().saturating_sub(BLOCK);
+        self.ends.truncate(from);
+        tail(&mut self.ends, e, how);
+        self.tails[slot] = at(from)..at(self.ends.len());
+        self.ends.resize(self.ends.len() + BLOCK, 0);
+        (from, self.ends.len() - BLOCK)
     }
+}
+
+/// An offset into the row ends, which are far from 4 GB.
+fn at(n: usize) -> u32 {
+    u32::try_from(n).expect("row ends fit in u32")
+}
+
+/// Append `arena[from..to]` to `out`, where [`BLOCK`] bytes of padding follow `to`: in blocks
+/// of known size, without a call for the short ones.
+#[inline]
+fn copy_padded(out: &mut Vec<u8>, arena: &[u8], from: usize, to: usize) {
+    let at = out.len();
+    let mut block = from;
+    while block < to {
+        let bytes: &[u8; BLOCK] = arena[block..block + BLOCK].try_into().expect("padded");
+        out.extend_from_slice(bytes);
+        block += BLOCK;
+    }
+    out.truncate(at + to - from);
 }
 
 /// Append the end of a row after its surface: `\tlemma\tpos\thow\ten\n`.
@@ -118,10 +200,121 @@ fn push_field(out: &mut Vec<u8>, s: &str) {
     }));
 }
 
+/// A number written in decimal and a tab, kept from row to row: the positions of a text's rows
+/// go up by a little each time, so the next is most often the last plus a few, made by adding
+/// to the last digits where writing it anew would divide by ten for each.
+#[derive(Debug)]
+struct Decimal {
+    value: usize,
+    /// The digits of `value` end at [`Decimal::END`], where a tab stands; `from` is the first.
+    /// [`Decimal::BLOCK`] bytes from `from` are always in the array, so the number and its tab
+    /// are copied as one block of known size.
+    digits: [u8; Decimal::END + Decimal::BLOCK],
+    from: usize,
+}
+
+impl Default for Decimal {
+    fn default() -> Decimal {
+        let mut digits = [0; Decimal::END + Decimal::BLOCK];
+        digits[Decimal::END - 1] = b'0';
+        digits[Decimal::END] = b'\t';
+        Decimal {
+            value: 0,
+            digits,
+            from: Decimal::END - 1,
+        }
+    }
+}
+
+impl Decimal {
+    /// Where the digits end: room for the 20 of the largest `u64`.
+    const END: usize = 20;
+    /// The block the number is copied in: its digits and the tab after them.
+    const BLOCK: usize = Decimal::END + 1;
+
+    /// Append `n` and a tab to `out`.
+    #[inline]
+    fn push(&mut self, out: &mut Vec<u8>, n: usize) {
+        self.set(n);
+        let at = out.len();
+        let block: &[u8; Decimal::BLOCK] = self.digits[self.from..self.from + Decimal::BLOCK]
+            .try_into()
+            .expect("the array holds a block after every start");
+        out.extend_from_slice(block);
+        out.truncate(at + Decimal::END + 1 - self.from);
+    }
+
+    /// Make the digits those of `n`.
+    #[inline]
+    fn set(&mut self, n: usize) {
+        let step = n.wrapping_sub(self.value);
+        // the last two digits take the step when it is small and the number has two
+        if step < 100 && self.from + 2 <= Decimal::END {
+            let last = &mut self.digits[Decimal::END - 2..Decimal::END];
+            let sum = usize::from(last[0] - b'0') * 10 + usize::from(last[1] - b'0') + step;
+            if sum < 100 {
+                last.copy_from_slice(&PAIRS[sum]);
+                self.value = n;
+                return;
+            }
+        }
+        self.write(n);
+    }
+
+    /// Write `n` anew.
+    #[cold]
+    fn write(&mut self, n: usize) {
+        self.value = n;
+        let mut numbers = itoa::Buffer::new();
+        let written = numbers.format(n).as_bytes();
+        self.from = Decimal::END - written.len();
+        self.digits[self.from..Decimal::END].copy_from_slice(written);
+    }
+}
+
+/// The two digits of every number below 100.
+const PAIRS: [[u8; 2]; 100] = {
+    let mut pairs = [[0; 2]; 100];
+    let mut n = 0;
+    while n < 100 {
+        pairs[n] = [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
+        n += 1;
+    }
+    pairs
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::glossary::parse_file;
+
+    #[test]
+    fn positions_are_written_in_decimal_whatever_the_step_between_them() {
+        let cases: &[(&str, &[usize])] = &[
+            ("small steps", &[0, 3, 9, 10, 15, 99, 100, 101]),
+            (
+                "carry through nines",
+                &[9_998, 10_005, 99_999, 100_000, 199_995, 200_003],
+            ),
+            (
+                "large and backward steps",
+                &[7, 123_456_789, 5, 1, 18_446_744_073_709_551_615],
+            ),
+            ("one digit then two", &[1, 2, 11, 12]),
+        ];
+        for (name, numbers) in cases {
+            let mut decimal = Decimal::default();
+            let mut out = Vec::new();
+            for &n in *numbers {
+                decimal.push(&mut out, n);
+            }
+            let want = numbers
+                .iter()
+                .map(|n| n.to_string() + "\t")
+                .collect::<String>();
+            assert_eq!(String::from_utf8(out).unwrap(), want, "{name}");
+        }
+    }
 
     #[test]
     fn rows_keep_one_line_each_and_names_render_as_themselves() {
@@ -137,6 +330,7 @@ mod tests {
                 surface: "mambo\nya nje",
                 how: How::Inflected,
                 entry: Some((0, &entries[0])),
+                word: None,
             },
             Brief {
                 start: 16,
@@ -144,6 +338,7 @@ mod tests {
                 surface: "Juma",
                 how: How::Name,
                 entry: None,
+                word: None,
             },
         ];
         let mut rows = Rows::new();
