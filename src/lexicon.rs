@@ -12,6 +12,7 @@ use compact_str::CompactString;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::rc::Rc;
 
+use crate::bloom::Bloom;
 use crate::glossary::{Entry, Glossary, NounClass, Pos};
 use crate::memo::{Analyser, Word};
 use crate::morph::{self, Parse, StemKind, Stems};
@@ -108,6 +109,10 @@ pub struct Lexicon {
     nouns: FxHashMap<CompactString, Vec<(usize, Option<NounClass>)>>,
     verbs: FxHashMap<CompactString, Vec<usize>>,
     adjectives: FxHashMap<CompactString, Vec<usize>>,
+    /// The keys of `nouns` and `terms_by_noun_head`, and of `verbs` and `terms_by_verb_head`:
+    /// most stems the analyser tries are in neither.
+    noun_stems: Bloom,
+    verb_stems: Bloom,
     /// Names this lexicon's analyses in each thread's memo.
     id: u64,
     inflection: bool,
@@ -319,6 +324,8 @@ impl Lexicon {
             nouns: FxHashMap::with_capacity_and_hasher(entries / 2, FxBuildHasher),
             verbs: FxHashMap::with_capacity_and_hasher(entries / 4, FxBuildHasher),
             adjectives: FxHashMap::default(),
+            noun_stems: Bloom::new([]),
+            verb_stems: Bloom::new([]),
             id: next_id(),
             inflection: true,
         };
@@ -328,6 +335,12 @@ impl Lexicon {
         }
         lx.glossary = glossary;
         lx.number_term_words();
+        lx.noun_stems = Bloom::new(
+            (lx.nouns.keys().chain(lx.terms_by_noun_head.keys())).map(CompactString::as_str),
+        );
+        lx.verb_stems = Bloom::new(
+            (lx.verbs.keys().chain(lx.terms_by_verb_head.keys())).map(CompactString::as_str),
+        );
         // terms by their second word, so that a text's second word finds its terms at once
         let terms = &lx.terms;
         for list in lx.terms_by_first.values_mut() {
@@ -661,9 +674,11 @@ fn term_head(words: &[String], pos: Pos, class: Option<NounClass>) -> Head {
 
 impl Stems for Lexicon {
     fn noun(&self, key: &str, classes: &[&str]) -> bool {
-        self.nouns
-            .get(key)
-            .is_some_and(|v| v.iter().any(|(_, c)| class_fits(*c, classes)))
+        self.noun_stems.may_hold(key)
+            && self
+                .nouns
+                .get(key)
+                .is_some_and(|v| v.iter().any(|(_, c)| class_fits(*c, classes)))
             || self.terms_by_noun_head.get(key).is_some_and(|ts| {
                 ts.iter().any(|&t| match self.terms[t].head {
                     Head::Noun(c) => class_fits(c, classes),
@@ -673,7 +688,8 @@ impl Stems for Lexicon {
     }
 
     fn verb(&self, key: &str) -> bool {
-        self.verbs.contains_key(key) || self.terms_by_verb_head.contains_key(key)
+        self.verb_stems.may_hold(key)
+            && (self.verbs.contains_key(key) || self.terms_by_verb_head.contains_key(key))
     }
 
     fn adjective(&self, key: &str) -> bool {

@@ -8,6 +8,7 @@
 
 pub mod annotate;
 pub mod bitext;
+pub mod bloom;
 pub mod coverage;
 pub mod document;
 pub mod domain;

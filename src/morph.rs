@@ -209,6 +209,38 @@ fn fits(before: Before, rest: &str) -> bool {
     }
 }
 
+/// Whether `s` has `n` characters at least, counting no further.
+#[inline]
+fn has_chars(s: &str, n: usize) -> bool {
+    s.len() >= n && (n == 0 || s.chars().nth(n - 1).is_some())
+}
+
+/// `w` after the affix `p` at its start, if it starts so. Affixes are a few letters, so the
+/// bytes are compared in place, where `str::strip_prefix` calls `memcmp`.
+#[inline]
+fn after<'w>(w: &'w str, p: &str) -> Option<&'w str> {
+    let (bytes, affix) = (w.as_bytes(), p.as_bytes());
+    let same = bytes.len() >= affix.len() && bytes.iter().zip(affix).all(|(a, b)| a == b);
+    if same { w.get(affix.len()..) } else { None }
+}
+
+/// `w` before the affix `s` at its end, if it ends so: [`after`] at the other end.
+#[inline]
+fn before<'w>(w: &'w str, s: &str) -> Option<&'w str> {
+    let (bytes, affix) = (w.as_bytes(), s.as_bytes());
+    let same = bytes.len() >= affix.len()
+        && bytes
+            .iter()
+            .rev()
+            .zip(affix.iter().rev())
+            .all(|(a, b)| a == b);
+    if same {
+        w.get(..bytes.len() - affix.len())
+    } else {
+        None
+    }
+}
+
 /// Every class a noun entry may have.
 const ANY_CLASS: &[&str] = &[];
 
@@ -244,8 +276,8 @@ const CLASS_GLOSS: [&str; 19] = [
 fn noun_analyses(w: &str, stems: &impl Stems, locative_ok: bool, out: &mut Vec<Parse>) {
     plural_analyses(w, stems, &[], 0, out);
     if locative_ok
-        && let Some(base) = w.strip_suffix(LOCATIVE)
-        && base.chars().count() >= 2
+        && let Some(base) = before(w, LOCATIVE)
+        && has_chars(base, 2)
         && base.ends_with(is_vowel)
     {
         let loc = [m(LOCATIVE, "LOC")];
@@ -272,14 +304,14 @@ fn plural_analyses(
     out: &mut Vec<Parse>,
 ) {
     for r in NOUN_RULES {
-        let Some(rest) = w.strip_prefix(r.plural) else {
+        let Some(rest) = after(w, r.plural) else {
             continue;
         };
-        if !fits(r.before, rest) || rest.chars().count() < 2 {
+        if !fits(r.before, rest) || !has_chars(rest, 2) {
             continue;
         }
         let singular = concat(r.singular, rest);
-        if singular.chars().count() < 3 || singular == w || !stems.noun(&singular, r.classes) {
+        if !has_chars(&singular, 3) || singular == w || !stems.noun(&singular, r.classes) {
             continue;
         }
         let mut morphemes = Vec::with_capacity(3);
@@ -350,14 +382,14 @@ const ADJ_PREFIXES: &[(&str, &str, Before, u8)] = &[
 
 fn adjective_analyses(w: &str, stems: &impl Stems, out: &mut Vec<Parse>) {
     for &(prefix, restore, before, class) in ADJ_PREFIXES {
-        let Some(rest) = w.strip_prefix(prefix) else {
+        let Some(rest) = after(w, prefix) else {
             continue;
         };
         if !fits(before, rest) {
             continue;
         }
         let stem = concat(restore, rest);
-        if stem.chars().count() < 2 || !stems.adjective(&stem) {
+        if !has_chars(&stem, 2) || !stems.adjective(&stem) {
             continue;
         }
         out.push(Parse {
@@ -539,8 +571,10 @@ pub const EXTENSIONS: &[(&str, &str, u8)] = &[
 )]
 struct Prefix {
     len: usize,
-    /// (form, gloss) of each prefix: all from the tables above, so nothing is allocated.
-    morphemes: Vec<(&'static str, &'static str)>,
+    /// (form, gloss) of each prefix, the first [`Prefix::count`]: all from the tables above,
+    /// and held in place, so that trying a chain allocates nothing.
+    morphemes: [(&'static str, &'static str); Prefix::MAX],
+    count: u8,
     cost: u32,
     negative: bool,
     /// ha-/si-/hu- negative subject (needs the negative final -i in the present).
@@ -557,10 +591,15 @@ struct Prefix {
 }
 
 impl Prefix {
+    /// The most prefixes a chain has: negative, subject, tense, relative and object
+    /// (*ha-wa-ku-o-m-*) are five.
+    const MAX: usize = 6;
+
     fn new() -> Prefix {
         Prefix {
             len: 0,
-            morphemes: Vec::new(),
+            morphemes: [("", ""); Prefix::MAX],
+            count: 0,
             cost: 0,
             negative: false,
             neg_subject: false,
@@ -578,42 +617,49 @@ impl Prefix {
     fn push(&self, form: &'static str, gloss: &'static str) -> Prefix {
         let mut p = self.clone();
         p.len += form.len();
-        p.morphemes.push((form, gloss));
+        p.morphemes[usize::from(p.count)] = (form, gloss);
+        p.count += 1;
         p.cost += 1;
         p
+    }
+
+    /// The prefixes of the chain, (form, gloss) each.
+    fn morphemes(&self) -> &[(&'static str, &'static str)] {
+        &self.morphemes[..usize::from(self.count)]
     }
 }
 
 /// All ways the start of `w` can be read as a verb prefix chain.
 fn prefixes(w: &str) -> Vec<Prefix> {
-    let mut out = vec![Prefix::new()];
+    let mut out = Vec::with_capacity(16);
+    out.push(Prefix::new());
     let start = Prefix::new();
     // infinitive: ku-, kuto-, kw- before a vowel
-    if let Some(rest) = w.strip_prefix("ku") {
+    if let Some(rest) = after(w, "ku") {
         let mut p = start.push("ku", "INF");
         p.infinitive = true;
-        if rest.starts_with("to") {
+        if after(rest, "to").is_some() {
             let mut n = p.push("to", "NEG");
             n.negative = true;
             objects(w, n, &mut out);
         }
         objects(w, p, &mut out);
     }
-    if w.starts_with("kw") && w[2..].starts_with(is_vowel) {
+    if after(w, "kw").is_some() && w[2..].starts_with(is_vowel) {
         let mut p = start.push("kw", "INF");
         p.infinitive = true;
         p.cost += 1;
         objects(w, p, &mut out);
     }
     // habitual hu-
-    if w.starts_with("hu") {
+    if after(w, "hu").is_some() {
         let mut p = start.push("hu", "HAB");
         p.habitual = true;
         objects(w, p, &mut out);
     }
     // negative subjects
     for &(neg, sm, gloss) in NEGATIVE_SUBJECTS {
-        if w.strip_prefix(neg).is_some_and(|rest| rest.starts_with(sm)) {
+        if after(w, neg).is_some_and(|rest| after(rest, sm).is_some()) {
             let mut p = if sm.is_empty() {
                 start.push(neg, gloss)
             } else {
@@ -626,7 +672,7 @@ fn prefixes(w: &str) -> Vec<Prefix> {
             // present negative: no tense marker
             objects(w, p.clone(), &mut out);
             for &(t, g, tam) in NEGATIVE_TAMS {
-                if w[p.len..].starts_with(t) {
+                if after(&w[p.len..], t).is_some() {
                     let mut q = p.push(t, g);
                     q.tam = tam;
                     after_tense(w, q, &mut out);
@@ -636,7 +682,7 @@ fn prefixes(w: &str) -> Vec<Prefix> {
     }
     // subject + general present -a- coalesced: twa-endelea, cha-endelea
     for &(form, gloss) in GENERAL_PRESENT {
-        if w.starts_with(form) {
+        if after(w, form).is_some() {
             let mut p = start.push(form, gloss);
             p.cost += 1;
             p.tam = Tam::General;
@@ -645,7 +691,7 @@ fn prefixes(w: &str) -> Vec<Prefix> {
     }
     // positive subjects
     for &(form, gloss) in SUBJECT_MARKERS {
-        if !w.starts_with(form) {
+        if after(w, form).is_none() {
             continue;
         }
         // a glide form (mw, w, y, ch, vy, kw) only before a vowel
@@ -656,7 +702,7 @@ fn prefixes(w: &str) -> Vec<Prefix> {
         let p = start.push(form, gloss);
         // subjunctive / general present / relative-suffix forms: no tense marker
         objects(w, p.clone(), &mut out);
-        if w[p.len..].starts_with("si") {
+        if after(&w[p.len..], "si").is_some() {
             let mut n = p.push("si", "NEG");
             n.negative = true;
             n.neg_si = true;
@@ -664,7 +710,7 @@ fn prefixes(w: &str) -> Vec<Prefix> {
             relative(w, &n, &mut out);
         }
         for &(t, g, tam) in TAMS {
-            if w[p.len..].starts_with(t) {
+            if after(&w[p.len..], t).is_some() {
                 let mut q = p.push(t, g);
                 q.tam = tam;
                 after_tense(w, q, &mut out);
@@ -688,7 +734,7 @@ fn after_tense(w: &str, p: Prefix, out: &mut Vec<Prefix>) {
 
 fn relative(w: &str, p: &Prefix, out: &mut Vec<Prefix>) {
     for &r in RELATIVES {
-        if w[p.len..].starts_with(r) {
+        if after(&w[p.len..], r).is_some() {
             let mut q = p.push(r, "REL");
             q.relative = true;
             ku_support(w, &q, out);
@@ -710,13 +756,13 @@ fn ku_support(w: &str, p: &Prefix, out: &mut Vec<Prefix>) {
             | Tam::Counterfactual
             | Tam::NotYet
     );
-    if allowed && w[p.len..].starts_with("ku") {
+    if allowed && after(&w[p.len..], "ku").is_some() {
         let mut q = p.push("ku", "INF");
         q.ku_support = true;
         out.push(q);
     }
     // kw- before the vowel-initial roots that keep it: wa-li-kw-end-a
-    if allowed && w[p.len..].starts_with("kw") && w[p.len + 2..].starts_with(is_vowel) {
+    if allowed && after(&w[p.len..], "kw").is_some() && w[p.len + 2..].starts_with(is_vowel) {
         let mut q = p.push("kw", "INF");
         q.ku_support = true;
         q.kw = true;
@@ -726,7 +772,7 @@ fn ku_support(w: &str, p: &Prefix, out: &mut Vec<Prefix>) {
 
 fn objects(w: &str, p: Prefix, out: &mut Vec<Prefix>) {
     for &(form, gloss) in OBJECT_MARKERS {
-        if w[p.len..].starts_with(form) {
+        if after(&w[p.len..], form).is_some() {
             let glide = form == "mw";
             if glide && !w[p.len + 2..].starts_with(is_vowel) {
                 continue;
@@ -756,9 +802,9 @@ struct Body {
 }
 
 /// Read `body` (what follows the prefixes) as stem + extensions + final vowel.
-fn bodies(body: &str, stems: &impl Stems, out: &mut Vec<Body>) {
+fn bodies(body: &str, stems: &impl Stems, scratch: &mut Scratch, out: &mut Vec<Body>) {
     // the stem as listed (longest listed stem: fanyika, shauriana)
-    if body.chars().count() >= 2 && stems.verb(body) {
+    if has_chars(body, 2) && stems.verb(body) {
         out.push(listed_stem(body, 0));
     }
     let Some(last) = body.chars().last() else {
@@ -769,7 +815,7 @@ fn bodies(body: &str, stems: &impl Stems, out: &mut Vec<Body>) {
         'i' | 'e' => {
             // negative present -i, subjunctive -e, of a stem in -a
             let stem = concat(inner, "a");
-            if inner.chars().count() >= 1 && stems.verb(&stem) {
+            if has_chars(inner, 1) && stems.verb(&stem) {
                 let gloss = if last == 'i' { "NEG" } else { "SBJV" };
                 out.push(Body {
                     stem,
@@ -781,7 +827,7 @@ fn bodies(body: &str, stems: &impl Stems, out: &mut Vec<Body>) {
                     final_vowel: last,
                 });
             }
-            if let Some(root) = body.strip_suffix("eni")
+            if let Some(root) = before(body, "eni")
                 && !root.is_empty()
             {
                 let stem = concat(root, "a");
@@ -795,17 +841,17 @@ fn bodies(body: &str, stems: &impl Stems, out: &mut Vec<Body>) {
                 }
             }
         }
-        'a' => extensions(inner, stems, &mut Vec::new(), 4, ('a', "FV"), out),
+        'a' => extensions(inner, stems, scratch, 4, ('a', "FV"), out),
         _ => {}
     }
     if matches!(last, 'i' | 'e') {
         let gloss = if last == 'i' { "NEG" } else { "SBJV" };
-        extensions(inner, stems, &mut Vec::new(), 4, (last, gloss), out);
+        extensions(inner, stems, scratch, 4, (last, gloss), out);
     }
     // plural imperative of a loan verb: jadili-ni
-    if let Some(stem) = body.strip_suffix("ni")
+    if let Some(stem) = before(body, "ni")
         && stem.ends_with(['i', 'e', 'u'])
-        && stem.chars().count() >= 3
+        && has_chars(stem, 3)
         && stems.verb(stem)
     {
         out.push(Body {
@@ -832,16 +878,24 @@ fn listed_stem(stem: &str, cost: u32) -> Body {
     }
 }
 
+/// What the search for a verb's bodies reuses from one body to the next: the extensions
+/// stripped so far, and a stem being tried.
+#[derive(Default)]
+struct Scratch {
+    stripped: Vec<(&'static str, &'static str)>,
+    stem: String,
+}
+
 /// Strip extensions from the end of `rest` (the body without its final -a), inner layers last.
 fn extensions(
     rest: &str,
     stems: &impl Stems,
-    stripped: &mut Vec<(&'static str, &'static str)>,
+    scratch: &mut Scratch,
     layer: u8,
     fv: (char, &'static str),
     out: &mut Vec<Body>,
 ) {
-    if stripped.len() >= 3 {
+    if scratch.stripped.len() >= 3 {
         return;
     }
     for &(suffix, gloss, l) in EXTENSIONS {
@@ -849,84 +903,80 @@ fn extensions(
         if l > layer || rest.as_bytes().last() != suffix.as_bytes().last() {
             continue;
         }
-        let Some(root) = rest.strip_suffix(suffix) else {
+        let Some(root) = before(rest, suffix) else {
             continue;
         };
         if root.is_empty() {
             continue;
         }
-        stripped.push((suffix, gloss));
-        let ext_cost = u32::try_from(stripped.len()).unwrap_or(3);
+        scratch.stripped.push((suffix, gloss));
+        let ext_cost = u32::try_from(scratch.stripped.len()).unwrap_or(3);
+        let morphemes = |stripped: &[(&'static str, &'static str)]| {
+            let mut morphemes = Vec::with_capacity(stripped.len() + 2);
+            morphemes.push(stem_morpheme(root));
+            for &(s, g) in stripped.iter().rev() {
+                morphemes.push(m(s, g));
+            }
+            morphemes.push(m(fv.0.encode_utf8(&mut [0; 4]), fv.1));
+            morphemes
+        };
         // the root with its own final vowel: -a (regular), or a loan's -i/-e/-u
         let mut found = false;
-        let mut stem = concat(root, "");
-        for own in ["a", "i", "e", "u"] {
-            stem.truncate(root.len());
-            stem.push_str(own);
-            if (stem.chars().count() >= 3 || is_monosyllabic(&stem)) && stems.verb(&stem) {
+        scratch.stem.clear();
+        scratch.stem.push_str(root);
+        for own in ['a', 'i', 'e', 'u'] {
+            scratch.stem.truncate(root.len());
+            scratch.stem.push(own);
+            let stem = scratch.stem.as_str();
+            if (has_chars(stem, 3) || is_monosyllabic(stem)) && stems.verb(stem) {
                 found = true;
-                let mut morphemes = vec![stem_morpheme(root)];
-                for &(s, g) in stripped.iter().rev() {
-                    morphemes.push(m(s, g));
-                }
-                morphemes.push(m(fv.0.encode_utf8(&mut [0; 4]), fv.1));
                 out.push(Body {
-                    stem: stem.clone(),
-                    morphemes,
-                    cost: ext_cost + u32::from(own != "a"),
+                    stem: stem.into(),
+                    morphemes: morphemes(&scratch.stripped),
+                    cost: ext_cost + u32::from(own != 'a'),
                     final_vowel: fv.0,
                 });
             }
         }
         // a loan verb ending in -i/-e/-u keeps it before the extension: jadili-w-a
-        if !found
-            && root.ends_with(['i', 'e', 'u'])
-            && root.chars().count() >= 3
-            && stems.verb(root)
-        {
-            let mut morphemes = vec![stem_morpheme(root)];
-            for &(s, g) in stripped.iter().rev() {
-                morphemes.push(m(s, g));
-            }
-            morphemes.push(m(fv.0.encode_utf8(&mut [0; 4]), fv.1));
+        if !found && root.ends_with(['i', 'e', 'u']) && has_chars(root, 3) && stems.verb(root) {
             out.push(Body {
                 stem: root.into(),
-                morphemes,
+                morphemes: morphemes(&scratch.stripped),
                 cost: ext_cost,
                 final_vowel: fv.0,
             });
         }
-        extensions(root, stems, stripped, l, fv, out);
-        stripped.pop();
+        extensions(root, stems, scratch, l, fv, out);
+        scratch.stripped.pop();
     }
 }
 
 fn verb_analyses(w: &str, stems: &impl Stems, out: &mut Vec<Parse>) {
     // many prefix chains leave the same body: read each body once
     let mut cache: FxHashMap<(usize, usize), Vec<Body>> = FxHashMap::default();
+    let mut scratch = Scratch::default();
     for p in prefixes(w) {
         let rest = &w[p.len..];
         // a relative suffix after the stem: a-sema-ye, zi-ja-zo
-        let mut tails: Vec<(&str, Option<&str>)> = vec![(rest, None)];
-        if p.tam == Tam::None && !p.negative && !p.infinitive && !p.habitual && !p.relative {
-            for &r in RELATIVES {
-                if let Some(b) = rest.strip_suffix(r)
-                    && b.ends_with('a')
-                {
-                    tails.push((b, Some(r)));
-                }
-            }
-        }
-        for (body, rel) in tails {
+        let suffixed =
+            p.tam == Tam::None && !p.negative && !p.infinitive && !p.habitual && !p.relative;
+        let relatives = RELATIVES.iter().filter(|_| suffixed).filter_map(|&r| {
+            before(rest, r)
+                .filter(|b| b.ends_with('a'))
+                .map(|b| (b, Some(r)))
+        });
+        for (body, rel) in std::iter::once((rest, None)).chain(relatives) {
             let found = cache.entry((p.len, body.len())).or_insert_with(|| {
                 let mut v = Vec::new();
-                bodies(body, stems, &mut v);
+                bodies(body, stems, &mut scratch, &mut v);
                 v
             });
             for b in found.iter() {
                 if let Some(cost) = fits_prefix(&p, b, rel.is_some()) {
                     let mut morphemes: Vec<Morpheme> =
-                        p.morphemes.iter().map(|&(f, g)| m(f, g)).collect();
+                        Vec::with_capacity(p.morphemes().len() + b.morphemes.len() + 1);
+                    morphemes.extend(p.morphemes().iter().map(|&(f, g)| m(f, g)));
                     morphemes.extend(b.morphemes.iter().cloned());
                     if let Some(r) = rel {
                         morphemes.push(m(r, "REL"));
@@ -951,7 +1001,7 @@ fn fits_prefix(p: &Prefix, b: &Body, rel_suffix: bool) -> Option<u32> {
     // a monosyllabic root needs support only on its own, not with an extension (a-li-p-ew-a)
     let mono = is_monosyllabic(&b.stem) && b.morphemes.len() == 1;
     let listed_fv = b.stem.ends_with('a');
-    let bare = p.morphemes.is_empty();
+    let bare = p.count == 0;
     if bare {
         // a bare stem is the glossary form itself; only the plural imperative adds to it
         return (b.final_vowel == 'e' && b.morphemes.last()?.gloss == Some("IMP.PL")).then_some(0);
@@ -1017,7 +1067,7 @@ fn fits_prefix(p: &Prefix, b: &Body, rel_suffix: bool) -> Option<u32> {
 #[must_use]
 pub fn analyse(w: &str, stems: &impl Stems, proper: bool) -> Vec<Parse> {
     let mut out = Vec::new();
-    if w.chars().count() < 3 || !w.chars().all(|c| c.is_alphabetic() || c == '\'') {
+    if !has_chars(w, 3) || !w.chars().all(|c| c.is_alphabetic() || c == '\'') {
         return out;
     }
     noun_analyses(w, stems, !proper, &mut out);
@@ -1026,8 +1076,15 @@ pub fn analyse(w: &str, stems: &impl Stems, proper: bool) -> Vec<Parse> {
         verb_analyses(w, stems, &mut out);
     }
     out.sort_by_key(|p| p.cost);
+    // the same segmentation: the forms hold no hyphen, so the same forms in the same order
     out.dedup_by(|a, b| {
-        a.stem == b.stem && a.kind == b.kind && a.segmentation() == b.segmentation()
+        a.stem == b.stem
+            && a.kind == b.kind
+            && a.morphemes.len() == b.morphemes.len()
+            && a.morphemes
+                .iter()
+                .zip(&b.morphemes)
+                .all(|(x, y)| x.form == y.form)
     });
     out
 }
