@@ -116,7 +116,8 @@ impl<'a> Annotation<'a> {
         let mut proper = FxHashSet::default();
         let mut analyser = lexicon.analyser();
         let mut words = Vec::with_capacity(tokens.len());
-        let mut starts = Vec::new();
+        let mut starts = vec![0; tokens.len()];
+        let mut found_starts = 0;
         // sentences follow each other, so the words are those of every token
         for s in &sentences {
             for i in s.tokens.clone() {
@@ -131,13 +132,14 @@ impl<'a> Annotation<'a> {
                 } else {
                     analyser.word_at(text, tokens[i].start..tokens[i].end, false)
                 };
-                if word.is(Word::STARTS) {
-                    starts.push(u32::try_from(i).expect("a chunk's tokens fit in u32"));
-                }
+                // kept or not without a branch: which words start terms is not predictable
+                starts[found_starts] = u32::try_from(i).expect("a chunk's tokens fit in u32");
+                found_starts += usize::from(word.is(Word::STARTS));
                 words.push(word);
             }
         }
         debug_assert_eq!(words.len(), tokens.len());
+        starts.truncate(found_starts);
         let generation = analyser.generation();
         Annotation {
             lexicon,
