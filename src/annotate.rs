@@ -455,7 +455,10 @@ impl Annotation<'_> {
         let words = &self.words[sentence.clone()];
         // the tokens of this sentence where a term may start
         let first = self.starts_done;
-        let before_end = self.starts[first..].partition_point(|&t| (t as usize) < sentence.end);
+        // a few each, in order: walked, not searched
+        let before_end = (self.starts[first..].iter())
+            .take_while(|&&t| (t as usize) < sentence.end)
+            .count();
         self.starts_done = first + before_end;
         for &t in &self.starts[first..self.starts_done] {
             let i = t as usize - sentence.start;
@@ -546,24 +549,37 @@ impl Annotation<'_> {
             }
         };
         let analysed = self.analysed(i);
+        let words = self.sentence_words();
         // a term has two words at least; one whose words are fixed needs the next word as its
-        // second, unless a possessive stands between (makao yake makuu)
-        let fixed: &[usize] = match self.sentence_words().get(i + 1) {
-            None => &[],
-            Some(next) if next.is(Word::POSSESSIVE) => &analysed.starts,
+        // second, and the one after as its third if it has three, unless a possessive stands
+        // between (makao yake makuu)
+        let (fixed, fixed_two): (&[usize], &[usize]) = match words.get(i + 1) {
+            None => (&[], &[]),
+            Some(next) if next.is(Word::POSSESSIVE) => (&analysed.starts, &[]),
             Some(next) => {
                 let from = analysed.seconds.partition_point(|&s| s < next.word);
                 let to = analysed.seconds.partition_point(|&s| s <= next.word);
-                &analysed.starts[from..to]
+                let thirds = &analysed.thirds[from..to];
+                let two = from + thirds.partition_point(|&t| t != Analysed::TWO_WORDS);
+                let longer = match words.get(i + 2) {
+                    Some(third) if third.word != Analysed::NOT_A_TERM_WORD => {
+                        let thirds = &analysed.thirds[from..two];
+                        let at = thirds.partition_point(|&t| t < third.word);
+                        let past = thirds.partition_point(|&t| t <= third.word);
+                        &analysed.starts[from + at..from + past]
+                    }
+                    _ => &[],
+                };
+                (longer, &analysed.starts[two..to])
             }
         };
-        let next = self.sentence_words().get(i + 1).copied();
+        let next = words.get(i + 1).copied();
         let admitted = |second: &Second| next.is_some_and(|next| second.admits(next));
         let agreeing = (analysed.starts_agreeing.iter())
             .zip(analysed.seconds_agreeing.iter())
             .filter(|(_, second)| admitted(second))
             .map(|(t, _)| t);
-        for &t in fixed.iter().chain(agreeing) {
+        for &t in fixed.iter().chain(fixed_two).chain(agreeing) {
             if let Some((end, possessive)) = self.rest_of_term(i, t, None) {
                 consider(TermHit::new(t, end, None, possessive));
             }

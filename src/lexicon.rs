@@ -86,6 +86,13 @@ pub struct Term {
 }
 
 impl Term {
+    /// The number of the term's third word ([`Term::ids`]), [`Analysed::TWO_WORDS`] when it
+    /// has two.
+    #[must_use]
+    pub fn third(&self) -> u32 {
+        self.ids.get(2).copied().unwrap_or(Analysed::TWO_WORDS)
+    }
+
     /// Whether the words after the first may change even when the first stands as written: a
     /// 9/10 noun is the same in both numbers, so its term may take plural concords.
     #[must_use]
@@ -131,10 +138,13 @@ pub struct Analysed {
     /// The lookup key of the word ([`key`]).
     pub key: Rc<str>,
     /// The multi-word terms whose first token key is this word's and whose other words are
-    /// fixed, in the order of their second words.
+    /// fixed, in the order of their second words, and for the same second word, of their
+    /// third words, with the terms of two words last.
     pub starts: Box<[usize]>,
     /// The second word of each of `starts` ([`Term::ids`]), to search without reading terms.
     pub seconds: Box<[u32]>,
+    /// The third word of each of `starts`, [`Analysed::TWO_WORDS`] for a term of two.
+    pub thirds: Box<[u32]>,
     /// Those whose later words agree with a plural of the first (9/10 nouns: *kura za maoni*).
     pub starts_agreeing: Box<[usize]>,
     /// Whether the word is a possessive (*yake*), which may stand inside a term.
@@ -177,7 +187,7 @@ impl Second {
     pub fn admits(self, next: Word) -> bool {
         next.word == self.word
             || next.is(Word::POSSESSIVE)
-            || self.agrees == Agrees::Adjective
+            || (self.agrees == Agrees::Adjective && next.is(Word::ADJECTIVE))
             || (self.agrees == Agrees::Connective && next.is(Word::CONNECTIVE))
     }
 }
@@ -185,6 +195,9 @@ impl Second {
 impl Analysed {
     /// [`Analysed::word`] of a key no term is written with.
     pub const NOT_A_TERM_WORD: u32 = u32::MAX;
+
+    /// The third word of a term of two words ([`Analysed::thirds`]).
+    pub const TWO_WORDS: u32 = u32::MAX;
 
     /// The stem of the word read as an adjective, if it can be one (*wakuu* → *kuu*).
     #[must_use]
@@ -231,6 +244,7 @@ impl Analysed {
         heads.shrink_to_fit();
         Analysed {
             seconds: starts.iter().map(|&t| lexicon.terms[t].ids[1]).collect(),
+            thirds: starts.iter().map(|&t| lexicon.terms[t].third()).collect(),
             connective: morph::CONNECTIVES.contains(&key.as_str()),
             key: key.into(),
             starts,
@@ -514,10 +528,12 @@ impl Lexicon {
     /// The analysis of one key, not memoised ([`Lexicon::analyse`] is).
     pub(crate) fn analyse_key(&self, key: String, proper: bool) -> Analysed {
         let k = key.as_str();
-        let (agreeing, fixed): (Vec<usize>, Vec<usize>) = self
+        let (agreeing, mut fixed): (Vec<usize>, Vec<usize>) = self
             .terms_starting(k)
             .iter()
             .partition(|&&t| self.terms[t].agrees_as_written());
+        // by second word, then third ([`Analysed::starts`]); the same words keep their order
+        fixed.sort_by_key(|&t| (self.terms[t].ids[1], self.terms[t].third()));
         let word = self
             .term_words
             .get(k)

@@ -37,7 +37,7 @@ pub struct Word {
     /// The first reading's [`How`].
     pub how: How,
     /// [`Word::READINGS`], [`Word::MANY`] …
-    pub flags: u8,
+    pub flags: u16,
     /// What may follow when a term starts here ([`Word::may_go_on`]): bit `n % 62` for the
     /// number `n` of a term's second word as written, [`Word::THEN_CONNECTIVE`],
     /// [`Word::THEN_ANY`].
@@ -46,21 +46,24 @@ pub struct Word {
 
 impl Word {
     /// The word has a reading.
-    pub const READINGS: u8 = 1;
+    pub const READINGS: u16 = 1;
     /// It has more than one reading.
-    pub const MANY: u8 = 1 << 1;
+    pub const MANY: u16 = 1 << 1;
     /// A multi-word term may start at it ([`Analysed::may_start_term`]).
-    pub const STARTS: u8 = 1 << 2;
+    pub const STARTS: u16 = 1 << 2;
     /// [`Analysed::connective`].
-    pub const CONNECTIVE: u8 = 1 << 3;
+    pub const CONNECTIVE: u16 = 1 << 3;
     /// [`Analysed::possessive`].
-    pub const POSSESSIVE: u8 = 1 << 4;
+    pub const POSSESSIVE: u16 = 1 << 4;
     /// Written with a capital first letter.
-    pub const CAPITAL: u8 = 1 << 5;
+    pub const CAPITAL: u16 = 1 << 5;
     /// Written as an acronym: two letters at least and none lower-case.
-    pub const ACRONYM: u8 = 1 << 6;
+    pub const ACRONYM: u16 = 1 << 6;
     /// Its key is a title abbreviated before a name ([`tokenize::TITLES`]).
-    pub const TITLE: u8 = 1 << 7;
+    pub const TITLE: u16 = 1 << 7;
+    /// It has an adjective parse ([`Analysed::adjective_stem`]): it may be the agreeing
+    /// adjective of a term.
+    pub const ADJECTIVE: u16 = 1 << 8;
 
     /// The word type's number in its analyser: the same number is the same type.
     #[must_use]
@@ -72,7 +75,7 @@ impl Word {
     /// follow.
     const THEN_CONNECTIVE: u64 = 1 << 62;
     /// A term starting here agrees, and its second word is an adjective, which agrees in its
-    /// own way: any word may follow.
+    /// own way: any adjective may follow.
     const THEN_ANY: u64 = 1 << 63;
 
     /// Whether a term starting at this word may go on with `next`: its second word as written
@@ -80,7 +83,7 @@ impl Word {
     /// could start a term the search ([`Word::STARTS`] is not tested here).
     #[must_use]
     pub fn may_go_on(self, next: Word) -> bool {
-        self.then & Word::THEN_ANY != 0
+        (self.then & Word::THEN_ANY != 0 && next.is(Word::ADJECTIVE))
             || next.is(Word::POSSESSIVE)
             || (self.then & Word::THEN_CONNECTIVE != 0 && next.is(Word::CONNECTIVE))
             || (next.word != Analysed::NOT_A_TERM_WORD && self.then & 1 << (next.word % 62) != 0)
@@ -88,7 +91,7 @@ impl Word {
 
     /// Whether every flag of `flags` is set.
     #[must_use]
-    pub fn is(self, flags: u8) -> bool {
+    pub fn is(self, flags: u16) -> bool {
         self.flags & flags == flags
     }
 
@@ -108,6 +111,10 @@ impl Word {
             ),
             (is_acronym(written), Word::ACRONYM),
             (tokenize::TITLES.contains(&&*a.key), Word::TITLE),
+            (
+                a.parses.iter().any(|p| p.kind == StemKind::Adjective),
+                Word::ADJECTIVE,
+            ),
         ]
         .iter()
         .filter(|(set, _)| *set)
@@ -390,7 +397,7 @@ fn then(second: Second) -> u64 {
     match second.agrees {
         Agrees::No => word,
         Agrees::Connective => word | Word::THEN_CONNECTIVE,
-        Agrees::Adjective => Word::THEN_ANY,
+        Agrees::Adjective => word | Word::THEN_ANY,
     }
 }
 
