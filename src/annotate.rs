@@ -40,8 +40,9 @@ pub struct Annotation<'a> {
     text: &'a str,
     tokens: Vec<tokenize::Token>,
     sentences: std::vec::IntoIter<tokenize::Sentence>,
-    /// Capitalised words seen inside sentences: names also where they open one.
-    names: FxHashSet<Rc<str>>,
+    /// The keys ([`Word::key_number`]) of capitalised words seen inside sentences: names also
+    /// where they open one.
+    names: FxHashSet<u32>,
     /// This thread's memo of analyses, held while the text is annotated.
     analyser: RefCell<Analyser<'a>>,
     /// The word type of each token of the text, found once: a capitalised word inside a
@@ -112,8 +113,6 @@ impl<'a> Annotation<'a> {
         let tokens = tokenize::tokenize(text);
         let sentences = tokenize::sentences(text, &tokens);
         let mut names = FxHashSet::default();
-        // the proper words met, by number: each one's key is added to the names once
-        let mut proper = FxHashSet::default();
         let mut analyser = lexicon.analyser();
         let mut words = Vec::with_capacity(tokens.len());
         let mut starts = vec![0; tokens.len()];
@@ -125,9 +124,7 @@ impl<'a> Annotation<'a> {
                 let word = if is_capitalised(written) && !opens(text, &tokens, s.tokens.start, i) {
                     // a capitalised word inside a sentence may be a name: a proper reading
                     let word = analyser.word_at(text, tokens[i].start..tokens[i].end, true);
-                    if proper.insert(word.number()) {
-                        names.insert(analyser.analysed(word).key.clone());
-                    }
+                    names.insert(word.key_number());
                     word
                 } else {
                     analyser.word_at(text, tokens[i].start..tokens[i].end, false)
@@ -371,7 +368,7 @@ impl Annotation<'_> {
             }
             let name_like = word.is(Word::ACRONYM)
                 || (capital
-                    && (!opens(text, toks, 0, i) || self.names.contains(&self.analysed(i).key)));
+                    && (!opens(text, toks, 0, i) || self.names.contains(&word.key_number())));
             if name_like {
                 // join adjacent names: Jens Stoltenberg
                 let mut end = i + 1;

@@ -38,10 +38,13 @@ pub struct Word {
     pub how: How,
     /// [`Word::READINGS`], [`Word::MANY`] …
     pub flags: u16,
-    /// What may follow when a term starts here ([`Word::may_go_on`]): bit `n % 62` for the
+    /// The number of the word's key ([`Analysed::key`]) in the memo: words written apart
+    /// with the same key (*Juma*, *JUMA*) have the same.
+    key: u32,
+    /// What may follow when a term starts here ([`Word::may_go_on`]): bit `n % 30` for the
     /// number `n` of a term's second word as written, [`Word::THEN_CONNECTIVE`],
     /// [`Word::THEN_ANY`].
-    then: u64,
+    then: u32,
 }
 
 impl Word {
@@ -71,12 +74,18 @@ impl Word {
         self.id
     }
 
+    /// The number of the word's key in its analyser: the same number is the same key.
+    #[must_use]
+    pub fn key_number(self) -> u32 {
+        self.key
+    }
+
     /// A term starting here agrees, and its second word is a connective: any connective may
     /// follow.
-    const THEN_CONNECTIVE: u64 = 1 << 62;
+    const THEN_CONNECTIVE: u32 = 1 << 30;
     /// A term starting here agrees, and its second word is an adjective, which agrees in its
     /// own way: any adjective may follow.
-    const THEN_ANY: u64 = 1 << 63;
+    const THEN_ANY: u32 = 1 << 31;
 
     /// Whether a term starting at this word may go on with `next`: its second word as written
     /// or agreeing, or a possessive put between. A quick test that spares most words that
@@ -86,7 +95,7 @@ impl Word {
         (self.then & Word::THEN_ANY != 0 && next.is(Word::ADJECTIVE))
             || next.is(Word::POSSESSIVE)
             || (self.then & Word::THEN_CONNECTIVE != 0 && next.is(Word::CONNECTIVE))
-            || (next.word != Analysed::NOT_A_TERM_WORD && self.then & 1 << (next.word % 62) != 0)
+            || (next.word != Analysed::NOT_A_TERM_WORD && self.then & 1 << (next.word % 30) != 0)
     }
 
     /// Whether every flag of `flags` is set.
@@ -97,7 +106,7 @@ impl Word {
 
     /// The word of the analysis `a` of `written`, numbered `id` in the store; `then` is
     /// [`Word::then`], from [`seconds`].
-    fn of(id: u32, written: &str, a: &Analysed, then: u64) -> Word {
+    fn of(id: u32, key: u32, written: &str, a: &Analysed, then: u32) -> Word {
         let first = a.readings.first();
         let flags = [
             (first.is_some(), Word::READINGS),
@@ -125,6 +134,7 @@ impl Word {
             entry: first.map_or(0, |r| u32::try_from(r.entry).expect("entries fit in u32")),
             how: first.map_or(How::Exact, |r| r.how),
             flags,
+            key,
             then,
         }
     }
@@ -206,6 +216,8 @@ struct ThreadMemo {
     lexicon: u64,
     words: [Words; 2],
     store: Vec<Rc<Analysed>>,
+    /// The number of each key of the words in the store ([`Word::key_number`]).
+    keys: FxHashMap<Rc<str>, u32>,
     /// The adjective stems of words terms are written with, by number
     /// ([`Analyser::term_word_adjective`]).
     adjectives: FxHashMap<u32, Option<CompactString>>,
@@ -228,16 +240,20 @@ impl ThreadMemo {
         if self.store.len() > MEMO_LIMIT {
             let last = self.text;
             let mut store = Vec::new();
+            let mut keys = FxHashMap::default();
             for words in &mut self.words {
                 words.retain(|slot| {
                     if slot.used != last {
                         return false;
                     }
-                    store.push(Rc::clone(&self.store[slot.word.id as usize]));
+                    let analysed = &self.store[slot.word.id as usize];
+                    store.push(Rc::clone(analysed));
                     slot.word.id = u32::try_from(store.len() - 1).expect("the memo is bounded");
+                    slot.word.key = key_number(&mut keys, &analysed.key);
                     true
                 });
             }
+            self.keys = keys;
             self.store = store;
             self.generation = new_generation();
         }
@@ -311,7 +327,8 @@ impl Analyser<'_> {
         let mut analysed = self.lexicon.analyse_key(key(written), proper);
         let then = seconds(self.lexicon, &mut self.memo.adjectives, &mut analysed);
         let id = u32::try_from(self.memo.store.len()).expect("the memo is bounded");
-        let word = Word::of(id, written, &analysed, then);
+        let key = key_number(&mut self.memo.keys, &analysed.key);
+        let word = Word::of(id, key, written, &analysed, then);
         self.memo.store.push(Rc::new(analysed));
         let slot = Slot { word, used: now };
         let words = &mut self.memo.words[usize::from(proper)];
@@ -342,13 +359,19 @@ impl Analyser<'_> {
     }
 }
 
+/// The number of `key` in `keys`, given on first sight.
+fn key_number(keys: &mut FxHashMap<Rc<str>, u32>, key: &Rc<str>) -> u32 {
+    let next = u32::try_from(keys.len()).expect("the memo is bounded");
+    *keys.entry(Rc::clone(key)).or_insert(next)
+}
+
 /// Set what may follow the terms a word may start ([`Second`]), and return [`Word::then`] of
 /// the word. `adjectives` keeps [`Analyser::term_word_adjective`].
 fn seconds(
     lexicon: &Lexicon,
     adjectives: &mut FxHashMap<u32, Option<CompactString>>,
     a: &mut Analysed,
-) -> u64 {
+) -> u32 {
     let mut second = |t: usize, agreeing: bool| {
         let term = lexicon.term(t);
         let agrees = if !agreeing {
@@ -371,7 +394,7 @@ fn seconds(
         .iter()
         .map(|&(t, p)| second(t, a.parses[p].kind == StemKind::Noun))
         .collect();
-    let starts = a.seconds.iter().map(|&word| 1 << (word % 62));
+    let starts = a.seconds.iter().map(|&word| 1 << (word % 30));
     let others = a.seconds_agreeing.iter().chain(&a.seconds_of_heads);
     starts
         .chain(others.map(|&s| then(s)))
@@ -392,8 +415,8 @@ fn adjective_of(
 }
 
 /// The bits of [`Word::then`] that admit what `second` admits.
-fn then(second: Second) -> u64 {
-    let word = 1 << (second.word % 62);
+fn then(second: Second) -> u32 {
+    let word = 1 << (second.word % 30);
     match second.agrees {
         Agrees::No => word,
         Agrees::Connective => word | Word::THEN_CONNECTIVE,
