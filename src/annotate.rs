@@ -16,7 +16,7 @@ use rustc_hash::FxHashSet;
 
 use crate::document::{Analysis, Document, Match, Sentence, Token};
 use crate::glossary::Entry;
-use crate::lexicon::{Analysed, How, Lexicon, Reading, Second};
+use crate::lexicon::{Analysed, Fixed, How, Lexicon, Reading, Second};
 use crate::memo::{Analyser, Word};
 use crate::morph::{self, Parse, StemKind};
 use crate::tokenize::{self, Kind};
@@ -230,10 +230,7 @@ impl<'a> Annotation<'a> {
                 let r = &self.analysed(hit.from).readings[*first];
                 (r.entry, r.how)
             }
-            What::Term(t) => {
-                let term = self.lexicon.term(t.term as usize);
-                (term.entry, t.how(term.how))
-            }
+            What::Term(t) => (t.entry as usize, t.how()),
         };
         Brief {
             start,
@@ -280,6 +277,9 @@ fn opens(text: &str, tokens: &[tokenize::Token], first: usize, i: usize) -> bool
 #[derive(Clone, Copy)]
 struct TermHit {
     term: u32,
+    /// The term's entry and how its form is listed ([`Term::entry`], [`Term::how`]).
+    entry: u32,
+    listed: How,
     /// The token after the term, in its sentence (a sentence has at most
     /// [`tokenize::MAX_SENTENCE_TOKENS`]).
     end: u32,
@@ -290,22 +290,25 @@ struct TermHit {
 }
 
 impl TermHit {
-    fn new(term: usize, end: usize, head: Option<usize>, possessive: bool) -> TermHit {
-        let small = |n: usize| u32::try_from(n).expect("terms, tokens and parses fit in u32");
+    /// Term `term` (its entry and listed form's how from `fixed`) ending before token `end`.
+    fn new(fixed: Fixed, end: usize, head: Option<usize>, possessive: bool) -> TermHit {
+        let small = |n: usize| u32::try_from(n).expect("tokens and parses fit in u32");
         TermHit {
-            term: small(term),
+            term: fixed.term,
+            entry: fixed.entry,
+            listed: fixed.how,
             end: small(end),
             head: head.map(small),
             possessive,
         }
     }
 
-    /// How the term was matched, given how its form is listed.
-    fn how(&self, listed: How) -> How {
+    /// How the term was matched.
+    fn how(&self) -> How {
         if self.head.is_some() || self.possessive {
             How::Inflected
         } else {
-            listed
+            self.listed
         }
     }
 }
@@ -547,38 +550,50 @@ impl Annotation<'_> {
         };
         let analysed = self.analysed(i);
         let words = self.sentence_words();
+        let next = words.get(i + 1).copied();
         // a term has two words at least; one whose words are fixed needs the next word as its
         // second, and the one after as its third if it has three, unless a possessive stands
         // between (makao yake makuu)
-        let (fixed, fixed_two): (&[usize], &[usize]) = match words.get(i + 1) {
+        let (fixed, fixed_two): (&[Fixed], &[Fixed]) = match next {
             None => (&[], &[]),
-            Some(next) if next.is(Word::POSSESSIVE) => (&analysed.starts, &[]),
+            Some(next) if next.is(Word::POSSESSIVE) => (&analysed.fixed, &[]),
             Some(next) => {
-                let from = analysed.seconds.partition_point(|&s| s < next.word);
-                let to = analysed.seconds.partition_point(|&s| s <= next.word);
-                let thirds = &analysed.thirds[from..to];
-                let two = from + thirds.partition_point(|&t| t != Analysed::TWO_WORDS);
+                let from = analysed.fixed.partition_point(|f| f.second < next.word);
+                let to = analysed.fixed.partition_point(|f| f.second <= next.word);
+                let group = &analysed.fixed[from..to];
+                let two = group.partition_point(|f| f.third != Analysed::TWO_WORDS);
                 let longer = match words.get(i + 2) {
                     Some(third) if third.word != Analysed::NOT_A_TERM_WORD => {
-                        let thirds = &analysed.thirds[from..two];
-                        let at = thirds.partition_point(|&t| t < third.word);
-                        let past = thirds.partition_point(|&t| t <= third.word);
-                        &analysed.starts[from + at..from + past]
+                        let longer = &group[..two];
+                        let at = longer.partition_point(|f| f.third < third.word);
+                        let past = longer.partition_point(|f| f.third <= third.word);
+                        &longer[at..past]
                     }
                     _ => &[],
                 };
-                (longer, &analysed.starts[two..to])
+                (longer, &group[two..])
             }
         };
-        let next = words.get(i + 1).copied();
+        let searched = next.is_some_and(|next| !next.is(Word::POSSESSIVE));
+        for &f in fixed.iter().chain(fixed_two) {
+            // found by its second and third words, a term of two or three is matched
+            let found = if searched && (2..=3).contains(&f.len) {
+                Some((i + usize::from(f.len), false))
+            } else {
+                self.rest_of_term(i, f.term as usize, None)
+            };
+            if let Some((end, possessive)) = found {
+                consider(TermHit::new(f, end, None, possessive));
+            }
+        }
         let admitted = |second: &Second| next.is_some_and(|next| second.admits(next));
         let agreeing = (analysed.starts_agreeing.iter())
             .zip(analysed.seconds_agreeing.iter())
             .filter(|(_, second)| admitted(second))
             .map(|(t, _)| t);
-        for &t in fixed.iter().chain(fixed_two).chain(agreeing) {
+        for &t in agreeing {
             if let Some((end, possessive)) = self.rest_of_term(i, t, None) {
-                consider(TermHit::new(t, end, None, possessive));
+                consider(TermHit::new(self.lexicon.fixed(t), end, None, possessive));
             }
         }
         if toks[i].kind == Kind::Word {
@@ -588,7 +603,12 @@ impl Annotation<'_> {
             for (&(t, p), _) in heads {
                 let parse = &analysed.parses[p];
                 if let Some((end, possessive)) = self.rest_of_term(i, t, Some(parse)) {
-                    consider(TermHit::new(t, end, Some(p), possessive));
+                    consider(TermHit::new(
+                        self.lexicon.fixed(t),
+                        end,
+                        Some(p),
+                        possessive,
+                    ));
                 }
             }
         }
@@ -733,7 +753,7 @@ impl Annotation<'_> {
                 }
             }
         }
-        let how = hit.how(term.how);
+        let how = hit.how();
         let gloss = if affixes.is_empty() {
             entry.en[0].clone()
         } else {

@@ -139,12 +139,9 @@ pub struct Analysed {
     pub key: Rc<str>,
     /// The multi-word terms whose first token key is this word's and whose other words are
     /// fixed, in the order of their second words, and for the same second word, of their
-    /// third words, with the terms of two words last.
-    pub starts: Box<[usize]>,
-    /// The second word of each of `starts` ([`Term::ids`]), to search without reading terms.
-    pub seconds: Box<[u32]>,
-    /// The third word of each of `starts`, [`Analysed::TWO_WORDS`] for a term of two.
-    pub thirds: Box<[u32]>,
+    /// third words, with the terms of two words last: what the search for a term reads, in
+    /// one place.
+    pub fixed: Box<[Fixed]>,
     /// Those whose later words agree with a plural of the first (9/10 nouns: *kura za maoni*).
     pub starts_agreeing: Box<[usize]>,
     /// Whether the word is a possessive (*yake*), which may stand inside a term.
@@ -181,6 +178,22 @@ pub(crate) enum Agrees {
     Adjective,
 }
 
+/// A term whose words are fixed, as the word it starts with keeps it
+/// ([`Analysed::fixed`]): enough to find one of two or three words without reading the term.
+#[derive(Debug, Clone, Copy)]
+pub struct Fixed {
+    /// The term's second word ([`Term::ids`]).
+    pub second: u32,
+    /// Its third word, [`Analysed::TWO_WORDS`] for a term of two.
+    pub third: u32,
+    pub term: u32,
+    /// [`Term::entry`] and [`Term::how`].
+    pub entry: u32,
+    pub how: How,
+    /// How many words (tokens) the term has.
+    pub len: u16,
+}
+
 impl Second {
     /// Whether the term may go on with `next`.
     #[must_use]
@@ -209,7 +222,7 @@ impl Analysed {
     /// Whether a multi-word term may start at this word: as written, agreeing, or at a head.
     #[must_use]
     pub fn may_start_term(&self) -> bool {
-        !self.starts.is_empty() || !self.starts_agreeing.is_empty() || !self.heads.is_empty()
+        !self.fixed.is_empty() || !self.starts_agreeing.is_empty() || !self.heads.is_empty()
     }
 
     /// The analysis as memoised: only the parses a later step reads are kept (those of a
@@ -243,11 +256,9 @@ impl Analysed {
         readings.shrink_to_fit();
         heads.shrink_to_fit();
         Analysed {
-            seconds: starts.iter().map(|&t| lexicon.terms[t].ids[1]).collect(),
-            thirds: starts.iter().map(|&t| lexicon.terms[t].third()).collect(),
+            fixed: starts.iter().map(|&t| lexicon.fixed(t)).collect(),
             connective: morph::CONNECTIVES.contains(&key.as_str()),
             key: key.into(),
-            starts,
             starts_agreeing,
             possessive,
             word,
@@ -489,6 +500,21 @@ impl Lexicon {
         &self.terms[i]
     }
 
+    /// Term `t` as the word it starts with keeps it (for a term whose words are fixed).
+    #[must_use]
+    pub fn fixed(&self, t: usize) -> Fixed {
+        let term = &self.terms[t];
+        let small = |n: usize| u32::try_from(n).expect("terms and entries fit in u32");
+        Fixed {
+            second: term.ids[1],
+            third: term.third(),
+            term: small(t),
+            entry: small(term.entry),
+            how: term.how,
+            len: u16::try_from(term.ids.len()).unwrap_or(u16::MAX),
+        }
+    }
+
     /// Terms whose first token key is `first`, in the order of their second words.
     #[must_use]
     pub fn terms_starting(&self, first: &str) -> &[usize] {
@@ -532,7 +558,7 @@ impl Lexicon {
             .terms_starting(k)
             .iter()
             .partition(|&&t| self.terms[t].agrees_as_written());
-        // by second word, then third ([`Analysed::starts`]); the same words keep their order
+        // by second word, then third ([`Analysed::fixed`]); the same words keep their order
         fixed.sort_by_key(|&t| (self.terms[t].ids[1], self.terms[t].third()));
         let word = self
             .term_words

@@ -394,7 +394,7 @@ fn seconds(
         .iter()
         .map(|&(t, p)| second(t, a.parses[p].kind == StemKind::Noun))
         .collect();
-    let starts = a.seconds.iter().map(|&word| 1 << (word % 30));
+    let starts = a.fixed.iter().map(|f| 1 << (f.second % 30));
     let others = a.seconds_agreeing.iter().chain(&a.seconds_of_heads);
     starts
         .chain(others.map(|&s| then(s)))
