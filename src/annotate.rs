@@ -16,7 +16,7 @@ use rustc_hash::FxHashSet;
 
 use crate::document::{Analysis, Document, Match, Sentence, Token};
 use crate::glossary::Entry;
-use crate::lexicon::{Analysed, Fixed, How, Lexicon, Reading, Second};
+use crate::lexicon::{Analysed, How, Lexicon, Reading, Second, TermBrief};
 use crate::memo::{Analyser, Word};
 use crate::morph::{self, Parse, StemKind};
 use crate::tokenize::{self, Kind};
@@ -290,13 +290,13 @@ struct TermHit {
 }
 
 impl TermHit {
-    /// Term `term` (its entry and listed form's how from `fixed`) ending before token `end`.
-    fn new(fixed: Fixed, end: usize, head: Option<usize>, possessive: bool) -> TermHit {
+    /// The term `found`, ending before token `end`.
+    fn new(found: TermBrief, end: usize, head: Option<usize>, possessive: bool) -> TermHit {
         let small = |n: usize| u32::try_from(n).expect("tokens and parses fit in u32");
         TermHit {
-            term: fixed.term,
-            entry: fixed.entry,
-            listed: fixed.how,
+            term: found.term,
+            entry: found.entry,
+            listed: found.how,
             end: small(end),
             head: head.map(small),
             possessive,
@@ -554,7 +554,7 @@ impl Annotation<'_> {
         // a term has two words at least; one whose words are fixed needs the next word as its
         // second, and the one after as its third if it has three, unless a possessive stands
         // between (makao yake makuu)
-        let (fixed, fixed_two): (&[Fixed], &[Fixed]) = match next {
+        let (fixed, fixed_two): (&[TermBrief], &[TermBrief]) = match next {
             None => (&[], &[]),
             Some(next) if next.is(Word::POSSESSIVE) => (&analysed.fixed, &[]),
             Some(next) => {
@@ -593,7 +593,12 @@ impl Annotation<'_> {
             .map(|(t, _)| t);
         for &t in agreeing {
             if let Some((end, possessive)) = self.rest_of_term(i, t, None) {
-                consider(TermHit::new(self.lexicon.fixed(t), end, None, possessive));
+                consider(TermHit::new(
+                    self.lexicon.term_brief(t),
+                    end,
+                    None,
+                    possessive,
+                ));
             }
         }
         if toks[i].kind == Kind::Word {
@@ -604,7 +609,7 @@ impl Annotation<'_> {
                 let parse = &analysed.parses[p];
                 if let Some((end, possessive)) = self.rest_of_term(i, t, Some(parse)) {
                     consider(TermHit::new(
-                        self.lexicon.fixed(t),
+                        self.lexicon.term_brief(t),
                         end,
                         Some(p),
                         possessive,

@@ -64,7 +64,7 @@ impl Reading {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Head {
     /// Matches only as written.
-    Fixed,
+    TermBrief,
     /// A noun: inflects for number (and class agreement of the words after it).
     Noun(Option<NounClass>),
     /// A verb: any inflection of `stem`; `negative` when the term is a negative form (*kutoegemea*).
@@ -141,7 +141,7 @@ pub struct Analysed {
     /// fixed, in the order of their second words, and for the same second word, of their
     /// third words, with the terms of two words last: what the search for a term reads, in
     /// one place.
-    pub fixed: Box<[Fixed]>,
+    pub fixed: Box<[TermBrief]>,
     /// Those whose later words agree with a plural of the first (9/10 nouns: *kura za maoni*).
     pub starts_agreeing: Box<[usize]>,
     /// Whether the word is a possessive (*yake*), which may stand inside a term.
@@ -178,10 +178,10 @@ pub(crate) enum Agrees {
     Adjective,
 }
 
-/// A term whose words are fixed, as the word it starts with keeps it
-/// ([`Analysed::fixed`]): enough to find one of two or three words without reading the term.
+/// A term in brief, as the word it starts with keeps it ([`Analysed::fixed`]): enough to find
+/// one of two or three fixed words, and to write its row, without reading the term.
 #[derive(Debug, Clone, Copy)]
-pub struct Fixed {
+pub struct TermBrief {
     /// The term's second word ([`Term::ids`]).
     pub second: u32,
     /// Its third word, [`Analysed::TWO_WORDS`] for a term of two.
@@ -256,7 +256,7 @@ impl Analysed {
         readings.shrink_to_fit();
         heads.shrink_to_fit();
         Analysed {
-            fixed: starts.iter().map(|&t| lexicon.fixed(t)).collect(),
+            fixed: starts.iter().map(|&t| lexicon.term_brief(t)).collect(),
             connective: morph::CONNECTIVES.contains(&key.as_str()),
             key: key.into(),
             starts_agreeing,
@@ -402,7 +402,7 @@ impl Lexicon {
                     let head = if how == How::Exact {
                         term_head(&words, pos, class)
                     } else {
-                        Head::Fixed
+                        Head::TermBrief
                     };
                     self.add_term(Term {
                         entry: i,
@@ -471,7 +471,7 @@ impl Lexicon {
         match &term.head {
             Head::Noun(_) => push_under(&mut self.terms_by_noun_head, &term.words[0], id),
             Head::Verb { stem, .. } => push_under(&mut self.terms_by_verb_head, stem, id),
-            Head::Fixed => {}
+            Head::TermBrief => {}
         }
         self.terms.push(term);
     }
@@ -500,12 +500,12 @@ impl Lexicon {
         &self.terms[i]
     }
 
-    /// Term `t` as the word it starts with keeps it (for a term whose words are fixed).
+    /// Term `t` in brief.
     #[must_use]
-    pub fn fixed(&self, t: usize) -> Fixed {
+    pub fn term_brief(&self, t: usize) -> TermBrief {
         let term = &self.terms[t];
         let small = |n: usize| u32::try_from(n).expect("terms and entries fit in u32");
-        Fixed {
+        TermBrief {
             second: term.ids[1],
             third: term.third(),
             term: small(t),
@@ -619,7 +619,7 @@ impl Lexicon {
                 let fits = match &self.terms[t].head {
                     Head::Noun(class) => class_fits(*class, parse.classes),
                     Head::Verb { negative, .. } => !negative || parse.negative,
-                    Head::Fixed => false,
+                    Head::TermBrief => false,
                 };
                 if fits {
                     heads.push((t, p));
@@ -691,7 +691,7 @@ fn pos_rank(pos: Pos) -> u8 {
 fn term_head(words: &[String], pos: Pos, class: Option<NounClass>) -> Head {
     let first = &words[0];
     if !first.chars().all(char::is_alphabetic) {
-        return Head::Fixed;
+        return Head::TermBrief;
     }
     match pos {
         Pos::Noun => Head::Noun(class),
@@ -708,9 +708,9 @@ fn term_head(words: &[String], pos: Pos, class: Option<NounClass>) -> Head {
                 stem: stem.to_owned(),
                 negative: true,
             },
-            _ => Head::Fixed,
+            _ => Head::TermBrief,
         },
-        _ => Head::Fixed,
+        _ => Head::TermBrief,
     }
 }
 

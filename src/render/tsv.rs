@@ -118,15 +118,14 @@ impl Rows {
         if n >= self.by_word.len() {
             self.by_word.resize(n + 1, 0..0);
         }
-        let from = self.word_ends.len().saturating_sub(BLOCK);
-        self.word_ends.truncate(from);
-        push_field(&mut self.word_ends, surface);
         let (tail_from, tail_to) = self.end(entry, e, how);
-        self.word_ends
-            .extend_from_slice(&self.ends[tail_from..tail_to]);
-        self.by_word[n] = at(from)..at(self.word_ends.len());
-        self.word_ends.resize(self.word_ends.len() + BLOCK, 0);
-        (from, self.word_ends.len() - BLOCK)
+        let tail = &self.ends[tail_from..tail_to];
+        self.by_word[n] = append_padded(&mut self.word_ends, |out| {
+            push_field(out, surface);
+            out.extend_from_slice(tail);
+        });
+        let range = &self.by_word[n];
+        (range.start as usize, range.end as usize)
     }
 
     /// Where the end of a row of `entry` matched `how` is in `ends`, formatted on first need.
@@ -145,13 +144,21 @@ impl Rows {
         if slot >= self.tails.len() {
             self.tails.resize(slot + 1, 0..0);
         }
-        let from = self.ends.len().saturating_sub(BLOCK);
-        self.ends.truncate(from);
-        tail(&mut self.ends, e, how);
-        self.tails[slot] = at(from)..at(self.ends.len());
-        self.ends.resize(self.ends.len() + BLOCK, 0);
-        (from, self.ends.len() - BLOCK)
+        self.tails[slot] = append_padded(&mut self.ends, |out| tail(out, e, how));
+        let range = &self.tails[slot];
+        (range.start as usize, range.end as usize)
     }
+}
+
+/// Append what `write` writes to `arena`, which ends in [`BLOCK`] bytes of padding and still
+/// does after; where it is.
+fn append_padded(arena: &mut Vec<u8>, write: impl FnOnce(&mut Vec<u8>)) -> std::ops::Range<u32> {
+    let from = arena.len().saturating_sub(BLOCK);
+    arena.truncate(from);
+    write(arena);
+    let range = at(from)..at(arena.len());
+    arena.resize(arena.len() + BLOCK, 0);
+    range
 }
 
 /// An offset into the row ends, which are far from 4 GB.
