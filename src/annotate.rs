@@ -548,44 +548,57 @@ impl Annotation<'_> {
                 best = Some(hit);
             }
         };
-        let analysed = self.analysed(i);
         let words = self.sentence_words();
+        let word = words[i];
         let next = words.get(i + 1).copied();
-        // a term has two words at least; one whose words are fixed needs the next word as its
-        // second, and the one after as its third if it has three, unless a possessive stands
-        // between (makao yake makuu)
-        let (fixed, fixed_two): (&[TermBrief], &[TermBrief]) = match next {
-            None => (&[], &[]),
-            Some(next) if next.is(Word::POSSESSIVE) => (&analysed.fixed, &[]),
-            Some(next) => {
-                let from = analysed.fixed.partition_point(|f| f.second < next.word);
-                let to = analysed.fixed.partition_point(|f| f.second <= next.word);
-                let group = &analysed.fixed[from..to];
-                let two = group.partition_point(|f| f.third != Analysed::TWO_WORDS);
-                let longer = match words.get(i + 2) {
-                    Some(third) if third.word != Analysed::NOT_A_TERM_WORD => {
-                        let longer = &group[..two];
-                        let at = longer.partition_point(|f| f.third < third.word);
-                        let past = longer.partition_point(|f| f.third <= third.word);
-                        &longer[at..past]
+        // the terms to match word by word: those the search below does not decide
+        let mut unsure = Vec::new();
+        {
+            // read from the memo's list of fixed terms, not from the word's analysis: the terms
+            // of common words lie together there
+            let memo = self.analyser.borrow();
+            let all = memo.fixed_terms(word);
+            // a term has two words at least; one whose words are fixed needs the next word as
+            // its second, and the one after as its third if it has three, unless a possessive
+            // stands between (makao yake makuu)
+            match next {
+                None => {}
+                Some(next) if next.is(Word::POSSESSIVE) => unsure.extend_from_slice(all),
+                Some(next) => {
+                    let from = all.partition_point(|f| f.second < next.word);
+                    let to = all.partition_point(|f| f.second <= next.word);
+                    let group = &all[from..to];
+                    let two = group.partition_point(|f| f.third != Analysed::TWO_WORDS);
+                    let longer = match words.get(i + 2) {
+                        Some(third) if third.word != Analysed::NOT_A_TERM_WORD => {
+                            let longer = &group[..two];
+                            let at = longer.partition_point(|f| f.third < third.word);
+                            let past = longer.partition_point(|f| f.third <= third.word);
+                            &longer[at..past]
+                        }
+                        _ => &[],
+                    };
+                    for &f in longer.iter().chain(&group[two..]) {
+                        // found by its second and third words, a term of two or three is
+                        // matched
+                        if (2..=3).contains(&f.len) {
+                            consider(TermHit::new(f, i + usize::from(f.len), None, false));
+                        } else {
+                            unsure.push(f);
+                        }
                     }
-                    _ => &[],
-                };
-                (longer, &group[two..])
+                }
             }
-        };
-        let searched = next.is_some_and(|next| !next.is(Word::POSSESSIVE));
-        for &f in fixed.iter().chain(fixed_two) {
-            // found by its second and third words, a term of two or three is matched
-            let found = if searched && (2..=3).contains(&f.len) {
-                Some((i + usize::from(f.len), false))
-            } else {
-                self.rest_of_term(i, f.term as usize, None)
-            };
-            if let Some((end, possessive)) = found {
+        }
+        for f in unsure {
+            if let Some((end, possessive)) = self.rest_of_term(i, f.term as usize, None) {
                 consider(TermHit::new(f, end, None, possessive));
             }
         }
+        if !word.is(Word::AGREEING) && !word.is(Word::HEAD) {
+            return best;
+        }
+        let analysed = self.analysed(i);
         let admitted = |second: &Second| next.is_some_and(|next| second.admits(next));
         let agreeing = (analysed.starts_agreeing.iter())
             .zip(analysed.seconds_agreeing.iter())

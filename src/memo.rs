@@ -14,7 +14,7 @@ use std::rc::Rc;
 use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
-use crate::lexicon::{Agrees, Analysed, How, Lexicon, Second};
+use crate::lexicon::{Agrees, Analysed, How, Lexicon, Second, TermBrief};
 use crate::morph::StemKind;
 use crate::tokenize::{self, key};
 
@@ -41,6 +41,10 @@ pub struct Word {
     /// The number of the word's key ([`Analysed::key`]) in the memo: words written apart
     /// with the same key (*Juma*, *JUMA*) have the same.
     key: u32,
+    /// Where the word's fixed terms ([`Analysed::fixed`]) are in the memo's list of them
+    /// ([`Analyser::fixed_terms`]), and how many.
+    fixed: u32,
+    fixed_len: u16,
     /// What may follow when a term starts here ([`Word::may_go_on`]): bit `n % 30` for the
     /// number `n` of a term's second word as written, [`Word::THEN_CONNECTIVE`],
     /// [`Word::THEN_ANY`].
@@ -67,6 +71,10 @@ impl Word {
     /// It has an adjective parse ([`Analysed::adjective_stem`]): it may be the agreeing
     /// adjective of a term.
     pub const ADJECTIVE: u16 = 1 << 8;
+    /// Terms that agree may start at it ([`Analysed::starts_agreeing`]).
+    pub const AGREEING: u16 = 1 << 9;
+    /// A parse of it is the head of a term ([`Analysed::heads`]).
+    pub const HEAD: u16 = 1 << 10;
 
     /// The word type's number in its analyser: the same number is the same type.
     #[must_use]
@@ -106,7 +114,7 @@ impl Word {
 
     /// The word of the analysis `a` of `written`, numbered `id` in the store; `then` is
     /// [`Word::then`], from [`seconds`].
-    fn of(id: u32, key: u32, written: &str, a: &Analysed, then: u32) -> Word {
+    fn of(id: u32, key: u32, fixed: u32, written: &str, a: &Analysed, then: u32) -> Word {
         let first = a.readings.first();
         let flags = [
             (first.is_some(), Word::READINGS),
@@ -124,6 +132,8 @@ impl Word {
                 a.parses.iter().any(|p| p.kind == StemKind::Adjective),
                 Word::ADJECTIVE,
             ),
+            (!a.starts_agreeing.is_empty(), Word::AGREEING),
+            (!a.heads.is_empty(), Word::HEAD),
         ]
         .iter()
         .filter(|(set, _)| *set)
@@ -135,6 +145,8 @@ impl Word {
             how: first.map_or(How::Exact, |r| r.how),
             flags,
             key,
+            fixed,
+            fixed_len: u16::try_from(a.fixed.len()).expect("a word starts fewer terms than that"),
             then,
         }
     }
@@ -218,6 +230,10 @@ struct ThreadMemo {
     store: Vec<Rc<Analysed>>,
     /// The number of each key of the words in the store ([`Word::key_number`]).
     keys: FxHashMap<Rc<str>, u32>,
+    /// The fixed terms of the words in the store, each word's together
+    /// ([`Analyser::fixed_terms`]): a copy of theirs in one list, in the order the words were
+    /// first seen, so that the terms of the commonest words lie together.
+    fixed: Vec<TermBrief>,
     /// The adjective stems of words terms are written with, by number
     /// ([`Analyser::term_word_adjective`]).
     adjectives: FxHashMap<u32, Option<CompactString>>,
@@ -241,6 +257,7 @@ impl ThreadMemo {
             let last = self.text;
             let mut store = Vec::new();
             let mut keys = FxHashMap::default();
+            let mut fixed = Vec::new();
             for words in &mut self.words {
                 words.retain(|slot| {
                     if slot.used != last {
@@ -250,10 +267,12 @@ impl ThreadMemo {
                     store.push(Rc::clone(analysed));
                     slot.word.id = u32::try_from(store.len() - 1).expect("the memo is bounded");
                     slot.word.key = key_number(&mut keys, &analysed.key);
+                    slot.word.fixed = fixed_at(&mut fixed, &analysed.fixed);
                     true
                 });
             }
             self.keys = keys;
+            self.fixed = fixed;
             self.store = store;
             self.generation = new_generation();
         }
@@ -328,7 +347,8 @@ impl Analyser<'_> {
         let then = seconds(self.lexicon, &mut self.memo.adjectives, &mut analysed);
         let id = u32::try_from(self.memo.store.len()).expect("the memo is bounded");
         let key = key_number(&mut self.memo.keys, &analysed.key);
-        let word = Word::of(id, key, written, &analysed, then);
+        let fixed = fixed_at(&mut self.memo.fixed, &analysed.fixed);
+        let word = Word::of(id, key, fixed, written, &analysed, then);
         self.memo.store.push(Rc::new(analysed));
         let slot = Slot { word, used: now };
         let words = &mut self.memo.words[usize::from(proper)];
@@ -337,6 +357,14 @@ impl Analyser<'_> {
             None => words.long.insert(written.into(), slot),
         };
         word
+    }
+
+    /// The fixed terms a word this analyser gave starts ([`Analysed::fixed`]), read without
+    /// its analysis.
+    #[must_use]
+    pub fn fixed_terms(&self, word: Word) -> &[TermBrief] {
+        let from = word.fixed as usize;
+        &self.memo.fixed[from..from + usize::from(word.fixed_len)]
     }
 
     /// The whole analysis of a word this analyser gave.
@@ -357,6 +385,13 @@ impl Analyser<'_> {
         let word = self.word(written, proper);
         Rc::clone(self.analysed(word))
     }
+}
+
+/// Append a word's fixed terms to the memo's list of them; where they start.
+fn fixed_at(list: &mut Vec<TermBrief>, terms: &[TermBrief]) -> u32 {
+    let at = u32::try_from(list.len()).expect("the memo is bounded");
+    list.extend_from_slice(terms);
+    at
 }
 
 /// The number of `key` in `keys`, given on first sight.
