@@ -16,7 +16,7 @@ use rustc_hash::FxHashSet;
 
 use crate::document::{Analysis, Document, Match, Sentence, Token};
 use crate::glossary::Entry;
-use crate::lexicon::{Analysed, How, Lexicon, Reading, Second, TermBrief};
+use crate::lexicon::{Agrees, Analysed, How, Lexicon, Reading, Second, TermBrief};
 use crate::memo::{Analyser, Word};
 use crate::morph::{self, Parse, StemKind};
 use crate::tokenize::{self, Kind};
@@ -599,7 +599,27 @@ impl Annotation<'_> {
             return best;
         }
         let analysed = self.analysed(i);
-        let admitted = |second: &Second| next.is_some_and(|next| second.admits(next));
+        // after an agreeing connective, the third word stands as written or in the plural: the
+        // singulars of the word there, found once, turn away most of the terms that agree
+        let third = words.get(i + 2).copied();
+        let possessive_next = next.is_some_and(|next| next.is(Word::POSSESSIVE));
+        let singulars = std::cell::OnceCell::new();
+        let third_fits = |second: &Second| {
+            if second.agrees != Agrees::Connective
+                || second.third == Analysed::TWO_WORDS
+                || possessive_next
+            {
+                return true;
+            }
+            third.is_some_and(|third| {
+                third.word == second.third
+                    || singulars
+                        .get_or_init(|| self.singulars(third))
+                        .contains(&second.third)
+            })
+        };
+        let admitted =
+            |second: &Second| next.is_some_and(|next| second.admits(next)) && third_fits(second);
         let agreeing = (analysed.starts_agreeing.iter())
             .zip(analysed.seconds_agreeing.iter())
             .filter(|(_, second)| admitted(second))
@@ -715,6 +735,17 @@ impl Annotation<'_> {
         }
         // an agreeing word that differs from the headword's makes the match inflected
         Some((j, possessive || changed))
+    }
+
+    /// The numbers of the words terms are written with ([`Lexicon::term_word`]) that `word`
+    /// is a plural of: [`Annotation::is_plural_of`] asked of them all at once.
+    fn singulars(&self, word: Word) -> Vec<u32> {
+        let key = Rc::clone(&self.analysed_word(word).key);
+        let analysed = self.analyser.borrow_mut().analyse(&key, false);
+        (analysed.parses.iter())
+            .filter(|p| p.kind == StemKind::Noun && p.class.is_some_and(|c| c % 2 == 0))
+            .filter_map(|p| self.lexicon.term_word(&p.stem))
+            .collect()
     }
 
     /// Whether `word` is a plural form of the noun `singular`.

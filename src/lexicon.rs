@@ -168,6 +168,9 @@ pub struct Analysed {
 pub struct Second {
     pub(crate) word: u32,
     pub(crate) agrees: Agrees,
+    /// The term's third word ([`TermBrief::third`]): after an agreeing connective it stands
+    /// as written or in the plural (*mkuu wa mkoa* → *wakuu wa mikoa*).
+    pub(crate) third: u32,
 }
 
 /// How a term's second word may differ from how the term is written ([`Second`]).
@@ -498,6 +501,12 @@ impl Lexicon {
     #[must_use]
     pub fn term(&self, i: usize) -> &Term {
         &self.terms[i]
+    }
+
+    /// The number of a word terms are written with ([`Term::ids`]).
+    #[must_use]
+    pub fn term_word(&self, key: &str) -> Option<u32> {
+        self.term_words.get(key).copied()
     }
 
     /// Term `t` in brief.

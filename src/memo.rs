@@ -421,6 +421,7 @@ fn seconds(
         Second {
             word: term.ids[1],
             agrees,
+            third: term.third(),
         }
     };
     a.seconds_agreeing = a.starts_agreeing.iter().map(|&t| second(t, true)).collect();
