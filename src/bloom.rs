@@ -7,25 +7,34 @@ use std::hash::BuildHasher;
 
 use rustc_hash::FxBuildHasher;
 
-/// A Bloom filter over string keys: two bits of [`Bloom::BITS`] per key.
+/// A Bloom filter over string keys: two bits per key, of at least sixteen per key.
 #[derive(Debug, Clone)]
 pub struct Bloom {
     bits: Box<[u64]>,
+    /// The filter has `1 << size` bits.
+    size: u32,
 }
 
 impl Bloom {
-    /// The size of the filter in bits: 8 KiB, so that some thousands of stems leave most
-    /// bits clear (false "maybe" below 1 in 50 for 4,000 keys).
-    const BITS: usize = 1 << 16;
+    /// The smallest filter, in bits (as a power of two): 8 KiB, enough for the stems of a
+    /// glossary of some thousands of entries.
+    const MIN_SIZE: u32 = 16;
+    /// The largest, 8 MiB: four million keys.
+    const MAX_SIZE: u32 = 26;
 
-    /// A filter holding `keys`.
+    /// A filter holding `keys`, with room for sixteen bits per key: false "maybe" stay
+    /// below one in fifty whatever the glossary's size.
     #[must_use]
     pub fn new<'k>(keys: impl IntoIterator<Item = &'k str>) -> Bloom {
+        let keys: Vec<&str> = keys.into_iter().collect();
+        let wanted = (keys.len() * 16).next_power_of_two().trailing_zeros();
+        let size = wanted.clamp(Bloom::MIN_SIZE, Bloom::MAX_SIZE);
         let mut bloom = Bloom {
-            bits: vec![0; Bloom::BITS / 64].into_boxed_slice(),
+            bits: vec![0; (1usize << size) / 64].into_boxed_slice(),
+            size,
         };
         for key in keys {
-            for bit in Bloom::bits_of(key) {
+            for bit in bloom.bits_of(key) {
                 bloom.bits[bit / 64] |= 1 << (bit % 64);
             }
         }
@@ -36,17 +45,19 @@ impl Bloom {
     #[inline]
     #[must_use]
     pub fn may_hold(&self, key: &str) -> bool {
-        Bloom::bits_of(key)
+        self.bits_of(key)
             .iter()
             .all(|&bit| self.bits[bit / 64] & (1 << (bit % 64)) != 0)
     }
 
-    /// The two bits of `key`: two 16-bit pieces of one hash.
+    /// The two bits of `key`: the top `size` bits of its hash, and the `size` below bit 32
+    /// (an Fx hash is best mixed in its high bits).
     #[inline]
-    fn bits_of(key: &str) -> [usize; 2] {
+    fn bits_of(&self, key: &str) -> [usize; 2] {
         let hash = FxBuildHasher.hash_one(key);
-        // the high bits of an Fx hash are its best mixed
-        [(hash >> 48) as usize, (hash >> 32) as usize & 0xffff]
+        let mask = (1u64 << self.size) - 1;
+        let bits = [hash >> (64 - self.size), (hash >> (32 - self.size)) & mask];
+        bits.map(|b| usize::try_from(b).expect("a filter's bits are counted in usize"))
     }
 }
 
@@ -64,5 +75,16 @@ mod tests {
             .count();
         assert!(others < 500, "{others} of 10,000 others may be held");
         assert!(!Bloom::new([]).may_hold("panga"));
+    }
+
+    #[test]
+    fn grows_with_its_keys() {
+        let keys: Vec<String> = (0..200_000).map(|n| format!("neno{n}")).collect();
+        let bloom = Bloom::new(keys.iter().map(String::as_str));
+        assert!(keys.iter().all(|k| bloom.may_hold(k)), "no false no");
+        let others = (0..10_000)
+            .filter(|n| bloom.may_hold(&format!("jina{n}")))
+            .count();
+        assert!(others < 500, "{others} of 10,000 others may be held");
     }
 }
