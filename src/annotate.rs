@@ -664,7 +664,7 @@ impl Annotation<'_> {
         let same_both = head.is_none() && term.agrees_as_written();
         let mut agreeing = same_both || head.is_some_and(|p| p.kind == StemKind::Noun);
         // the common miss, at the second word, never gets here: term_at tries only the terms
-        // whose second word may stand next ([`Second::admits`], `Analysed::seconds`)
+        // whose second word may stand next ([`Second::admits`], [`TermBrief::second`])
         if !agreeing {
             // every word as written, with a possessive perhaps put after the first
             let words = self.sentence_words();

@@ -212,7 +212,7 @@ impl Analysed {
     /// [`Analysed::word`] of a key no term is written with.
     pub const NOT_A_TERM_WORD: u32 = u32::MAX;
 
-    /// The third word of a term of two words ([`Analysed::thirds`]).
+    /// The third word of a term of two words ([`TermBrief::third`]).
     pub const TWO_WORDS: u32 = u32::MAX;
 
     /// The stem of the word read as an adjective, if it can be one (*wakuu* → *kuu*).

@@ -3,8 +3,9 @@
 //! tokens is analysed once per type.
 //!
 //! What the hot path of annotation reads of a type is a small [`Word`] kept beside the written
-//! form (flags, first reading, term word number, what may follow a term's first word); the
-//! whole [`Analysed`] is in a store and read only where a term may start or context decides.
+//! form (flags, first reading, term word number, key number, what may follow a term's first
+//! word, where its fixed terms are in one list of them); the whole [`Analysed`] is in a store
+//! and read only where a term may agree or inflect from the word, or context decides.
 //! Memory is bounded: when a text begins with more than [`MEMO_LIMIT`] types in the memo, only
 //! those the last text used are kept.
 
