@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of istilahi at corpus scale, printed as Markdown tables for the README.
 #
-# Usage: scripts/bench.sh [CORPUS_FILE] [--size MB] [--gb] [--runs N] [--bin PATH]
+# Usage: scripts/bench.sh [CORPUS_FILE] [--size MB] [--gb] [--runs N] [--bin PATH] [--baseline PATH]
 #
 #   CORPUS_FILE  Swahili text to measure on. Without it, ~100 MB is built by repeating the
 #                Swahili side of ../shared/corpus (voa-news.sw.txt, column `swahili` of
@@ -13,7 +13,11 @@
 #                peak RSS the largest of all runs).
 #   --bin PATH   The istilahi binary (default: target/release/istilahi, built with
 #                `cargo build --release`).
+#   --baseline PATH  Another istilahi binary (an older build) measured in the same rounds on
+#                `annotate --format tsv`, one thread, for a comparison in one sitting.
 #
+# The corpus rows are measured in rounds, each row once a round, so that a machine whose speed
+# drifts (a busy virtual machine) slows every row alike instead of the rows measured last.
 # Measures, on one file: `annotate --format tsv` on one thread and on all cores, the same with
 # --exact-only and as the text view, `unknown --format tsv`, and `rg -o -i -w -F -f forms.txt`
 # with every surface form the glossary lists (headwords, variants, plurals); two halves of the
@@ -29,7 +33,7 @@ die() {
 }
 
 usage() {
-  sed -n '4,16p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '4,18p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,6 +44,7 @@ size=""
 gb=0
 runs=3
 bin=""
+baseline=""
 while [ $# -gt 0 ]; do
   case $1 in
     --size)
@@ -61,6 +66,12 @@ while [ $# -gt 0 ]; do
       shift 2
       ;;
     --bin=*) bin=${1#--bin=}; shift ;;
+    --baseline)
+      [ $# -ge 2 ] || die "--baseline needs a path"
+      baseline=$2
+      shift 2
+      ;;
+    --baseline=*) baseline=${1#--baseline=}; shift ;;
     -h | --help) usage; exit 0 ;;
     -*) die "unknown option $1 (see --help)" ;;
     *)
@@ -96,6 +107,7 @@ if [ -z "$bin" ]; then
   fi
 fi
 [ -x "$bin" ] || die "no istilahi binary at $bin (build it with cargo build --release, or pass --bin)"
+if [ -n "$baseline" ] && [ ! -x "$baseline" ]; then die "no istilahi binary at $baseline (--baseline)"; fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/istilahi-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -177,34 +189,51 @@ n_forms=$(wc -l < "$forms")
 n_multi=$(grep -c ' ' "$forms" || true)
 
 # --- measuring ---------------------------------------------------------------------------------
-# measure N CMD...: runs CMD N times (stdout to /dev/null) and sets m_wall (fastest wall seconds),
-# m_user (user seconds of that run) and m_rss (largest peak RSS of all runs, KiB). Exit status 0
-# or 1 is success (1: nothing found); anything else stops the benchmark.
-measure() {
-  local n=$1 i start end ns status rss user
+# run_once K CMD...: runs CMD once (stdout to /dev/null) and keeps for row K the fastest wall
+# seconds so far (b_wall, in ns), the user seconds of that run (b_user) and the largest peak RSS
+# of all its runs (b_rss, KiB). Exit status 0 or 1 is success (1: nothing found); anything else
+# stops the benchmark.
+b_wall=() b_user=() b_rss=()
+run_once() {
+  local k=$1 start end ns status rss user
   shift
-  m_wall="" m_user="" m_rss=0
+  start=$(date +%s%N)
+  status=0
+  /usr/bin/time -v -o "$tmp/time.txt" "$@" > /dev/null 2> "$tmp/stderr.txt" || status=$?
+  end=$(date +%s%N)
+  if [ "$status" -gt 1 ]; then
+    echo "bench.sh: '$*' exited with status $status:" >&2
+    head -n 5 "$tmp/stderr.txt" >&2
+    exit 2
+  fi
+  ns=$((end - start))
+  rss=$(awk -F': *' '/Maximum resident set size/ {print $2}' "$tmp/time.txt")
+  user=$(awk -F': *' '/User time \(seconds\)/ {print $2}' "$tmp/time.txt")
+  if [ "$rss" -gt "${b_rss[k]:-0}" ]; then b_rss[k]=$rss; fi
+  if [ -z "${b_wall[k]:-}" ] || [ "$ns" -lt "${b_wall[k]}" ]; then
+    b_wall[k]=$ns
+    b_user[k]=$user
+  fi
+}
+
+# take K: the figures of row K as m_wall (seconds), m_user and m_rss, for `row`.
+take() {
+  m_wall=$(awk -v ns="${b_wall[$1]}" 'BEGIN {printf "%.3f", ns / 1e9}')
+  m_user=${b_user[$1]}
+  m_rss=${b_rss[$1]}
+}
+
+# measure N CMD...: runs CMD N times on its own (a row of its own) and takes its figures.
+measured=100
+measure() {
+  local n=$1 i
+  shift
+  measured=$((measured + 1))
   echo "bench.sh: measuring ($n×) ${*/#$tmp\//}" >&2
   for ((i = 0; i < n; i++)); do
-    start=$(date +%s%N)
-    status=0
-    /usr/bin/time -v -o "$tmp/time.txt" "$@" > /dev/null 2> "$tmp/stderr.txt" || status=$?
-    end=$(date +%s%N)
-    if [ "$status" -gt 1 ]; then
-      echo "bench.sh: '$*' exited with status $status:" >&2
-      head -n 5 "$tmp/stderr.txt" >&2
-      exit 2
-    fi
-    ns=$((end - start))
-    rss=$(awk -F': *' '/Maximum resident set size/ {print $2}' "$tmp/time.txt")
-    user=$(awk -F': *' '/User time \(seconds\)/ {print $2}' "$tmp/time.txt")
-    if [ "$rss" -gt "$m_rss" ]; then m_rss=$rss; fi
-    if [ -z "$m_wall" ] || [ "$ns" -lt "$m_wall" ]; then
-      m_wall=$ns
-      m_user=$user
-    fi
+    run_once "$measured" "$@"
   done
-  m_wall=$(awk -v ns="$m_wall" 'BEGIN {printf "%.3f", ns / 1e9}')
+  take "$measured"
 }
 
 # row LABEL BYTES: one table row from the last measure.
@@ -264,36 +293,52 @@ echo "- Load average at start: $load"
 echo "- Tools: $("$bin" --version), $rustc_v, $(rg --version | sed -n 1p)$([ "$have_hyperfine" = 1 ] && echo ", $(hyperfine --version)")"
 echo "- Input: $source_desc — $(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1e6}') MB, $lines lines"
 echo "- forms.txt: $n_forms surface forms of the embedded glossary (headwords, variants, plurals; $n_multi multi-word)"
-echo "- Best of $runs runs; MB = 10^6 bytes of input; MB/s = input MB / wall s; peak RSS from /usr/bin/time -v"
+echo "- Best of $runs runs, taken in rounds (each corpus row once a round); MB = 10^6 bytes of input; MB/s = input MB / wall s; peak RSS from /usr/bin/time -v"
 echo
 
 # --- corpus rows -------------------------------------------------------------------------------
 echo "| Command | Input MB | Wall s | User s | MB/s | Peak RSS MiB |"
 echo "|---|---:|---:|---:|---:|---:|"
 
-measure "$runs" "$bin" --threads 1 annotate --format tsv "$input"
-row "\`annotate --format tsv\`, 1 thread" "$bytes"
-ann1=$m_wall
-
-measure "$runs" "$bin" --threads "$(nproc)" annotate --format tsv "$input"
-row "\`annotate --format tsv\`, one file in chunks on all cores ($(nproc))" "$bytes"
-
-measure "$runs" "$bin" --threads 1 annotate --format tsv --exact-only "$input"
-row "\`annotate --format tsv --exact-only\`, 1 thread" "$bytes"
-
-measure "$runs" "$bin" --threads 1 annotate --format text "$input"
-row "\`annotate\` (text view), 1 thread" "$bytes"
-
-measure "$runs" "$bin" --threads 1 annotate --format tsv "$half_a" "$half_b"
-row "\`annotate --format tsv\` two halves, 1 thread" "$bytes"
-two1=$m_wall
-
-measure "$runs" "$bin" --threads 2 annotate --format tsv "$half_a" "$half_b"
-row "\`annotate --format tsv\` two halves, 2 threads" "$bytes"
-two2=$m_wall
-
-measure "$runs" "$bin" unknown --format tsv "$input"
-row "\`unknown --format tsv\`" "$bytes"
+# The rows of the corpus, each a command (cmdK) and a label, measured in rounds.
+labels=(
+  "\`annotate --format tsv\`, 1 thread"
+  "\`annotate --format tsv\`, one file in chunks on all cores ($(nproc))"
+  "\`annotate --format tsv --exact-only\`, 1 thread"
+  "\`annotate\` (text view), 1 thread"
+  "\`annotate --format tsv\` two halves, 1 thread"
+  "\`annotate --format tsv\` two halves, 2 threads"
+  "\`unknown --format tsv\`"
+)
+# shellcheck disable=SC2034 # each cmdK is read by name in the rounds below
+{
+  cmd0=("$bin" --threads 1 annotate --format tsv "$input")
+  cmd1=("$bin" --threads "$(nproc)" annotate --format tsv "$input")
+  cmd2=("$bin" --threads 1 annotate --format tsv --exact-only "$input")
+  cmd3=("$bin" --threads 1 annotate --format text "$input")
+  cmd4=("$bin" --threads 1 annotate --format tsv "$half_a" "$half_b")
+  cmd5=("$bin" --threads 2 annotate --format tsv "$half_a" "$half_b")
+  cmd6=("$bin" unknown --format tsv "$input")
+  if [ -n "$baseline" ]; then
+    labels+=("\`annotate --format tsv\`, 1 thread, baseline $(basename "$baseline")")
+    cmd7=("$baseline" --threads 1 annotate --format tsv "$input")
+  fi
+}
+for ((r = 1; r <= runs; r++)); do
+  for ((k = 0; k < ${#labels[@]}; k++)); do
+    declare -n cmd="cmd$k"
+    echo "bench.sh: round $r of $runs: ${cmd[*]/#$tmp\//}" >&2
+    run_once "$k" "${cmd[@]}"
+    unset -n cmd
+  done
+done
+for ((k = 0; k < ${#labels[@]}; k++)); do
+  take "$k"
+  row "${labels[k]}" "$bytes"
+done
+ann1=$(awk -v ns="${b_wall[0]}" 'BEGIN {printf "%.3f", ns / 1e9}')
+two1=$(awk -v ns="${b_wall[4]}" 'BEGIN {printf "%.3f", ns / 1e9}')
+two2=$(awk -v ns="${b_wall[5]}" 'BEGIN {printf "%.3f", ns / 1e9}')
 
 # rg runs once whatever --runs says: with -i and thousands of patterns it is slow (about
 # 0.1 MB/s on a 2-core Xeon, so minutes on 100 MB) and its noise does not move the ratio.
@@ -319,6 +364,11 @@ awk -v a="$ann1" -v r="$rg1" -v t1="$two1" -v t2="$two2" 'BEGIN {
   printf "- annotate --format tsv (1 thread) vs rg: %.1f× faster\n", r / a
   printf "- two files, 2 threads vs 1: %.2f× the throughput\n", t1 / t2
 }'
+if [ -n "$baseline" ]; then
+  awk -v a="$ann1" -v b="${b_wall[7]}" 'BEGIN {
+    printf "- annotate --format tsv (1 thread) vs the baseline, same rounds: %.2f× faster\n", b / 1e9 / a
+  }'
+fi
 
 # --- start-up rows -----------------------------------------------------------------------------
 seed=$shared/fixtures/seed-article.sw.txt
