@@ -45,7 +45,7 @@ pub struct Word {
     /// Where the word's fixed terms ([`Analysed::fixed`]) are in the memo's list of them
     /// ([`Analyser::fixed_terms`]), and how many.
     fixed: u32,
-    fixed_len: u16,
+    fixed_len: u32,
     /// What may follow when a term starts here ([`Word::may_go_on`]): bit `n % 30` for the
     /// number `n` of a term's second word as written, [`Word::THEN_CONNECTIVE`],
     /// [`Word::THEN_ANY`].
@@ -147,7 +147,7 @@ impl Word {
             flags,
             key,
             fixed,
-            fixed_len: u16::try_from(a.fixed.len()).expect("a word starts fewer terms than that"),
+            fixed_len: u32::try_from(a.fixed.len()).expect("a glossary has fewer terms than that"),
             then,
         }
     }
@@ -365,7 +365,7 @@ impl Analyser<'_> {
     #[must_use]
     pub fn fixed_terms(&self, word: Word) -> &[TermBrief] {
         let from = word.fixed as usize;
-        &self.memo.fixed[from..from + usize::from(word.fixed_len)]
+        &self.memo.fixed[from..from + word.fixed_len as usize]
     }
 
     /// The whole analysis of a word this analyser gave.
@@ -498,6 +498,12 @@ mod tests {
             Short::of(b"kilichotarajiwa!", 0, 16).is_none(),
             "too long for a block"
         );
+    }
+
+    #[test]
+    fn the_hot_record_stays_small() {
+        // a text's words are a list of these, read at every token
+        assert!(std::mem::size_of::<Word>() <= 32);
     }
 
     #[test]
