@@ -10,7 +10,10 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let args = cli::Args::parse();
-    match cli::run(&args) {
+    let outcome = cli::run(&args);
+    // the process is about to exit, which frees everything at once
+    istilahi::memo::leave_to_exit();
+    match outcome {
         Ok(code) => code,
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
