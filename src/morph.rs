@@ -13,8 +13,6 @@
 //! is glossed with the class number (`6-ambassador`), the locative suffix `LOC`. The stem's gloss
 //! is left to the caller (`None`), which takes it from the glossary entry.
 
-use rustc_hash::FxHashMap;
-
 use compact_str::CompactString;
 
 use crate::glossary::NounClass;
@@ -954,7 +952,8 @@ fn extensions(
 
 fn verb_analyses(w: &str, stems: &impl Stems, out: &mut Vec<Parse>) {
     // many prefix chains leave the same body: read each body once
-    let mut cache: FxHashMap<(usize, usize), Vec<Body>> = FxHashMap::default();
+    // a word has a few prefix chains: a short list, searched in turn, costs less than a map
+    let mut cache: Vec<((usize, usize), Vec<Body>)> = Vec::new();
     let mut scratch = Scratch::default();
     for p in prefixes(w) {
         let rest = &w[p.len..];
@@ -967,12 +966,17 @@ fn verb_analyses(w: &str, stems: &impl Stems, out: &mut Vec<Parse>) {
                 .map(|b| (b, Some(r)))
         });
         for (body, rel) in std::iter::once((rest, None)).chain(relatives) {
-            let found = cache.entry((p.len, body.len())).or_insert_with(|| {
-                let mut v = Vec::new();
-                bodies(body, stems, &mut scratch, &mut v);
-                v
-            });
-            for b in found.iter() {
+            let at = (p.len, body.len());
+            let found = match cache.iter().position(|(seen, _)| *seen == at) {
+                Some(k) => &cache[k].1,
+                None => {
+                    let mut v = Vec::new();
+                    bodies(body, stems, &mut scratch, &mut v);
+                    cache.push((at, v));
+                    &cache[cache.len() - 1].1
+                }
+            };
+            for b in found {
                 if let Some(cost) = fits_prefix(&p, b, rel.is_some()) {
                     let mut morphemes: Vec<Morpheme> =
                         Vec::with_capacity(p.morphemes().len() + b.morphemes.len() + 1);
