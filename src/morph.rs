@@ -967,15 +967,15 @@ fn verb_analyses(w: &str, stems: &impl Stems, out: &mut Vec<Parse>) {
         });
         for (body, rel) in std::iter::once((rest, None)).chain(relatives) {
             let at = (p.len, body.len());
-            let found = match cache.iter().position(|(seen, _)| *seen == at) {
-                Some(k) => &cache[k].1,
-                None => {
-                    let mut v = Vec::new();
-                    bodies(body, stems, &mut scratch, &mut v);
-                    cache.push((at, v));
-                    &cache[cache.len() - 1].1
-                }
+            let k = if let Some(k) = cache.iter().position(|(seen, _)| *seen == at) {
+                k
+            } else {
+                let mut v = Vec::new();
+                bodies(body, stems, &mut scratch, &mut v);
+                cache.push((at, v));
+                cache.len() - 1
             };
+            let found = &cache[k].1;
             for b in found {
                 if let Some(cost) = fits_prefix(&p, b, rel.is_some()) {
                     let mut morphemes: Vec<Morpheme> =
