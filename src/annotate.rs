@@ -743,7 +743,7 @@ impl Annotation<'_> {
         let key = Rc::clone(&self.analysed_word(word).key);
         let analysed = self.analyser.borrow_mut().analyse(&key, false);
         (analysed.parses.iter())
-            .filter(|p| p.kind == StemKind::Noun && p.class.is_some_and(|c| c % 2 == 0))
+            .filter(|p| p.is_plural_noun())
             .filter_map(|p| self.lexicon.term_word(&p.stem))
             .collect()
     }
@@ -751,9 +751,7 @@ impl Annotation<'_> {
     /// Whether `word` is a plural form of the noun `singular`.
     fn is_plural_of(&self, word: &str, singular: &str) -> bool {
         let analysed = self.analyser.borrow_mut().analyse(word, false);
-        analysed.parses.iter().any(|p| {
-            p.kind == StemKind::Noun && p.stem == singular && p.class.is_some_and(|c| c % 2 == 0)
-        })
+        (analysed.parses.iter()).any(|p| p.is_plural_noun() && p.stem == singular)
     }
 
     /// [`Annotation::adjective_stem`] of a word terms are written with, by its number: asked

@@ -59,6 +59,13 @@ pub struct Parse {
 }
 
 impl Parse {
+    /// Whether the parse reads the word as a noun in a plural class (an even one): its stem is
+    /// the singular (*mikoa* → *mkoa*).
+    #[must_use]
+    pub fn is_plural_noun(&self) -> bool {
+        self.kind == StemKind::Noun && self.class.is_some_and(|c| c % 2 == 0)
+    }
+
     /// `ma-balozi`
     #[must_use]
     pub fn segmentation(&self) -> String {
