@@ -767,7 +767,16 @@ fn annotate_files(
                     .and_then(|mut p| p.pop())
                     .unwrap_or_default();
                 buf.reserve(chunk.text.len() * 8);
-                let found = annotate_chunk(lexicon, format, &names[file], &chunk, rows, &mut buf);
+                let found = annotate_chunk(
+                    lexicon,
+                    format,
+                    &names[file],
+                    &chunk,
+                    rows,
+                    &mut buf,
+                    |_| Ok(()),
+                )
+                .expect("keeping output in memory cannot fail");
                 (buf, found, chunk.text.len())
             };
             let mut sink = |(mut buf, any, bytes): (Vec<u8>, bool, usize)| -> Result<()> {
@@ -795,10 +804,30 @@ fn annotate_files(
                     &mut sink,
                 )?;
             } else {
+                // one thread writes as it goes, a little at a time: output that stays in the
+                // caches until written costs less than megabytes of it written back to memory
                 let mut rows = render::tsv::Rows::new();
+                let mut buf = Vec::with_capacity(2 * SPILL);
                 for item in run.chunks()? {
-                    sink(work(&mut rows, item?))?;
+                    let (file, chunk) = item?;
+                    found |= annotate_chunk(
+                        lexicon,
+                        format,
+                        &names[file],
+                        &chunk,
+                        &mut rows,
+                        &mut buf,
+                        |buf| {
+                            if buf.len() >= SPILL {
+                                out.write_all(buf).map_err(stdout_error)?;
+                                buf.clear();
+                            }
+                            Ok(())
+                        },
+                    )?;
+                    progress.advance(chunk.text.len());
                 }
+                out.write_all(&buf).map_err(stdout_error)?;
             }
         }
         AnnotateFormat::Sfm | AnnotateFormat::Flextext => {
@@ -901,7 +930,11 @@ fn annotate_files(
     })
 }
 
-/// Annotate one chunk of an input into `buf` in a streaming format; whether anything matched.
+/// How much output one thread gathers before writing it.
+const SPILL: usize = 64 << 10;
+
+/// Annotate one chunk of an input into `buf` in a streaming format, giving `buf` to `spill`
+/// after each sentence (to write out what it holds, or leave it); whether anything matched.
 fn annotate_chunk(
     lexicon: &Lexicon,
     format: AnnotateFormat,
@@ -909,7 +942,8 @@ fn annotate_chunk(
     chunk: &Chunk,
     rows: &mut render::tsv::Rows,
     buf: &mut Vec<u8>,
-) -> bool {
+    mut spill: impl FnMut(&mut Vec<u8>) -> Result<()>,
+) -> Result<bool> {
     let mut found = false;
     let mut annotation = Annotation::new(lexicon, &chunk.text).at(chunk.offset);
     // writing to a Vec cannot fail
@@ -917,14 +951,17 @@ fn annotate_chunk(
         while annotation.next_brief_with(|brief| {
             found = true;
             rows.push(buf, &brief);
-        }) {}
+        }) {
+            spill(buf)?;
+        }
     } else {
         for s in annotation {
             found |= !s.matches.is_empty();
             render::json::render_sentence(buf, name, &s).expect("writing to memory");
+            spill(buf)?;
         }
     }
-    found
+    Ok(found)
 }
 
 /// The total size of the files, 0 for standard input.
