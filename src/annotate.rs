@@ -43,17 +43,20 @@ pub struct Annotation<'a> {
     /// The keys ([`Word::key_number`]) of capitalised words seen inside sentences: names also
     /// where they open one.
     names: FxHashSet<u32>,
+    /// Those words, by token, in order: found before the first sentence is matched.
+    propers: Vec<(u32, Word)>,
+    /// How many of `propers` lie before the current sentence.
+    propers_done: usize,
     /// This thread's memo of analyses, held while the text is annotated.
     analyser: RefCell<Analyser<'a>>,
-    /// The word type of each token of the text, found once: a capitalised word inside a
-    /// sentence as a proper one.
+    /// The word type of each token of the current sentence: a capitalised word inside it as a
+    /// proper one. Found sentence by sentence, so that they are still in the caches when the
+    /// sentence is matched.
     words: Vec<Word>,
     /// The matches of the current sentence, as token ranges.
     hits: Vec<Hit>,
-    /// The tokens of the text where a term may start ([`Word::STARTS`]), in order.
+    /// The tokens of the current sentence where a term may start ([`Word::STARTS`]), in order.
     starts: Vec<u32>,
-    /// How many of `starts` lie before the current sentence.
-    starts_done: usize,
     /// The terms chosen in the current sentence, with the token each starts at, in order.
     terms: Vec<(u32, TermHit)>,
     /// Scratch of [`Annotation::choose_terms`]: the terms found, and for each the best score
@@ -113,30 +116,21 @@ impl<'a> Annotation<'a> {
         let tokens = tokenize::tokenize(text);
         let sentences = tokenize::sentences(text, &tokens);
         let mut names = FxHashSet::default();
+        let mut propers = Vec::new();
         let mut analyser = lexicon.analyser();
-        let mut words = Vec::with_capacity(tokens.len());
-        let mut starts = vec![0; tokens.len()];
-        let mut found_starts = 0;
-        // sentences follow each other, so the words are those of every token
+        // the names of the whole text, known before its first sentence is matched: the
+        // capitalised words inside sentences
         for s in &sentences {
             for i in s.tokens.clone() {
-                let written = tokens[i].text(text);
-                let word = if is_capitalised(written) && !opens(text, &tokens, s.tokens.start, i) {
-                    // a capitalised word inside a sentence may be a name: a proper reading
+                let first = text.as_bytes()[tokens[i].start];
+                let may_be_capital = first.is_ascii_uppercase() || !first.is_ascii();
+                if may_be_capital && is_proper(text, &tokens, s.tokens.start, i) {
                     let word = analyser.word_at(text, tokens[i].start..tokens[i].end, true);
                     names.insert(word.key_number());
-                    word
-                } else {
-                    analyser.word_at(text, tokens[i].start..tokens[i].end, false)
-                };
-                // kept or not without a branch: which words start terms is not predictable
-                starts[found_starts] = u32::try_from(i).expect("a chunk's tokens fit in u32");
-                found_starts += usize::from(word.is(Word::STARTS));
-                words.push(word);
+                    propers.push((u32::try_from(i).expect("a chunk's tokens fit in u32"), word));
+                }
             }
         }
-        debug_assert_eq!(words.len(), tokens.len());
-        starts.truncate(found_starts);
         let generation = analyser.generation();
         Annotation {
             lexicon,
@@ -144,11 +138,12 @@ impl<'a> Annotation<'a> {
             tokens,
             sentences: sentences.into_iter(),
             names,
+            propers,
+            propers_done: 0,
             analyser: RefCell::new(analyser),
-            words,
+            words: Vec::new(),
             hits: Vec::new(),
-            starts,
-            starts_done: 0,
+            starts: Vec::new(),
             terms: Vec::new(),
             found: Vec::new(),
             best: Vec::new(),
@@ -260,6 +255,12 @@ fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether token `i` of the sentence whose first token is `first` is capitalised inside it: a
+/// name perhaps, read as a proper word.
+fn is_proper(text: &str, tokens: &[tokenize::Token], first: usize, i: usize) -> bool {
+    is_capitalised(tokens[i].text(text)) && !opens(text, tokens, first, i)
+}
+
 /// Whether token `i` opens its sentence or a quotation (a capital there says nothing).
 fn opens(text: &str, tokens: &[tokenize::Token], first: usize, i: usize) -> bool {
     let mut j = i;
@@ -319,6 +320,7 @@ impl Annotation<'_> {
     #[inline]
     fn find(&mut self, s: &tokenize::Sentence, mut emit: impl FnMut(&Self, Hit)) {
         self.current = s.tokens.clone();
+        self.look_up(s.tokens.clone());
         self.choose_terms(s.tokens.clone());
         let terms = std::mem::take(&mut self.terms);
         self.hits_of(&terms, |hit| emit(self, hit));
@@ -330,7 +332,7 @@ impl Annotation<'_> {
     fn hits_of(&self, terms: &[(u32, TermHit)], mut emit: impl FnMut(Hit)) {
         let text = self.text;
         let toks = &self.tokens[self.current.clone()];
-        let words = &self.words[self.current.clone()];
+        let words = &self.words;
         let mut terms = terms.iter().peekable();
         let mut i = 0;
         while i < toks.len() {
@@ -442,6 +444,30 @@ impl Annotation<'_> {
         }
     }
 
+    /// Find the words of the tokens of a sentence, and where terms may start in it.
+    fn look_up(&mut self, sentence: std::ops::Range<usize>) {
+        let (text, tokens) = (self.text, &self.tokens);
+        let analyser = self.analyser.get_mut();
+        self.words.clear();
+        self.starts.clear();
+        self.starts.resize(sentence.len(), 0);
+        let mut found_starts = 0;
+        // the capitalised words inside the sentence were found with the names
+        let mut propers = self.propers[self.propers_done..].iter().peekable();
+        for (n, i) in sentence.clone().enumerate() {
+            let word = match propers.next_if(|(at, _)| *at as usize == i) {
+                Some(&(_, word)) => word,
+                None => analyser.word_at(text, tokens[i].start..tokens[i].end, false),
+            };
+            // kept or not without a branch: which words start terms is not predictable
+            self.starts[found_starts] = u32::try_from(n).expect("a sentence's tokens fit in u32");
+            found_starts += usize::from(word.is(Word::STARTS));
+            self.words.push(word);
+        }
+        self.propers_done = self.propers.len() - propers.len();
+        self.starts.truncate(found_starts);
+    }
+
     /// Choose the terms of a sentence: of the longest term at each token, the set of
     /// non-overlapping terms that covers the sentence best (longer terms weigh more), so that
     /// *kufanya mazungumzo ya usalama* prefers the three-word term over the two-word one.
@@ -452,16 +478,9 @@ impl Annotation<'_> {
         found.clear();
         chosen.clear();
         let toks = &self.tokens[sentence.clone()];
-        let words = &self.words[sentence.clone()];
-        // the tokens of this sentence where a term may start
-        let first = self.starts_done;
-        // a few each, in order: walked, not searched
-        let before_end = (self.starts[first..].iter())
-            .take_while(|&&t| (t as usize) < sentence.end)
-            .count();
-        self.starts_done = first + before_end;
-        for &t in &self.starts[first..self.starts_done] {
-            let i = t as usize - sentence.start;
+        let words = &self.words;
+        for &i in &self.starts {
+            let i = i as usize;
             if let Some(&next) = words.get(i + 1)
                 && words[i].may_go_on(next)
                 && let Some(hit) = self.term_at(toks, i)
@@ -506,7 +525,7 @@ impl Annotation<'_> {
 
     /// The words of the current sentence.
     fn sentence_words(&self) -> &[Word] {
-        &self.words[self.current.clone()]
+        &self.words
     }
 
     /// The whole analysis of word `i` of the current sentence.

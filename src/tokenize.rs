@@ -72,6 +72,13 @@ const LONGEST_ABBREVIATION: usize = {
     longest
 };
 
+/// [`ABBREVIATIONS`] in order, to be searched.
+static SORTED_ABBREVIATIONS: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
+    let mut sorted = ABBREVIATIONS.to_vec();
+    sorted.sort_unstable();
+    sorted
+});
+
 /// Titles written before a name (lower case, without the dot): the capitalised word after
 /// *Bw.* or *Dkt.* is a name even when it is also a common word (*Bw. Juma*).
 pub const TITLES: &[&str] = &[
@@ -411,61 +418,144 @@ fn has_line_end(gap: &[u8]) -> bool {
 pub const MAX_SENTENCE_TOKENS: usize = 1000;
 
 /// Group `tokens` of `text` into sentences.
+///
+/// A sentence ends only at terminal punctuation, before a line end, at the text's end or after
+/// [`MAX_SENTENCE_TOKENS`]: the tokens where the first two stand are found by searching the
+/// text's bytes, and only they are looked at closely.
 #[must_use]
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let candidates = candidates(text, tokens);
     let mut out = Vec::new();
+    let mut push = |first: usize, last: usize| {
+        out.push(Sentence {
+            start: tokens[first].start,
+            end: tokens[last].end,
+            tokens: first..last + 1,
+        });
+    };
+    let n = tokens.len();
     let mut first = 0;
     let mut i = 0;
-    while i < tokens.len() {
-        let tok = tokens[i];
-        let mut last = i;
-        let mut boundary = false;
-        if tok.kind == Kind::Punct
-            && is_terminal(tok.text(text))
-            && !is_abbreviation_dot(text, tokens, i)
-        {
-            // swallow the rest of a terminal run and any closing marks glued to it
-            while last + 1 < tokens.len()
-                && tokens[last + 1].start == tokens[last].end
-                && (is_terminal(tokens[last + 1].text(text))
-                    || is_closing(tokens[last + 1].text(text)))
-            {
-                last += 1;
+    let mut candidates = candidates.into_iter().peekable();
+    while i < n {
+        while candidates.next_if(|&c| c < i).is_some() {}
+        let next = candidates.peek().copied().unwrap_or(n);
+        // the tokens before the next candidate end no sentence, unless one grows too long
+        let cut = first + MAX_SENTENCE_TOKENS - 1;
+        if cut < next {
+            if cut >= n - 1 {
+                break;
             }
-            boundary = match tokens.get(last + 1) {
-                None => true,
-                Some(next) => next.start > tokens[last].end && !starts_lowercase(next.text(text)),
-            };
+            push(first, cut);
+            (first, i) = (cut + 1, cut + 1);
+            continue;
         }
-        if let Some(next) = tokens.get(last + 1) {
-            let gap = &text.as_bytes()[tokens[last].end..next.start];
-            // most gaps are one space or none
-            let plain = matches!(gap, [] | [b' ']);
-            if !plain
-                && has_line_end(gap)
-                && (has_blank_line(&text[tokens[last].end..next.start])
-                    || !starts_lowercase(next.text(text)))
-            {
-                boundary = true;
-            }
-        } else {
-            boundary = true;
+        if next == n {
+            break;
         }
-        // a run of text with no sentence end is cut, so that one sentence stays small
-        if last + 1 - first >= MAX_SENTENCE_TOKENS {
-            boundary = true;
-        }
-        if boundary {
-            out.push(Sentence {
-                start: tokens[first].start,
-                end: tokens[last].end,
-                tokens: first..last + 1,
-            });
+        let (last, boundary) = ends_at(text, tokens, next);
+        if boundary || last + 1 - first >= MAX_SENTENCE_TOKENS {
+            push(first, last);
             first = last + 1;
         }
         i = last + 1;
     }
+    if first < n {
+        push(first, n - 1);
+    }
     out
+}
+
+/// The tokens at which a sentence may end before its length or the text's end cut it, in
+/// order: terminal punctuation, and the token before a line end. Some are not, which
+/// [`ends_at`] tells.
+fn candidates(text: &str, tokens: &[Token]) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    // each kind found in order, each token searched for from the last, a few steps on
+    let at_or_before = |from: &mut usize, at: usize| {
+        let mut step = 1;
+        while *from + step < tokens.len() && tokens[*from + step].start <= at {
+            *from += step;
+            step *= 2;
+        }
+        let to = tokens.len().min(*from + step);
+        let k = *from + tokens[*from..to].partition_point(|t| t.start <= at);
+        *from = k.saturating_sub(1);
+        k.checked_sub(1)
+    };
+    let mut from = 0;
+    let marks: Vec<usize> = memchr::memchr3_iter(b'.', b'!', b'?', bytes)
+        .filter_map(|at| at_or_before(&mut from, at).filter(|&k| tokens[k].start == at))
+        .collect();
+    let mut from = 0;
+    let ellipses: Vec<usize> = memchr::memmem::find_iter(bytes, "…")
+        .filter_map(|at| at_or_before(&mut from, at).filter(|&k| tokens[k].start == at))
+        .collect();
+    let mut from = 0;
+    let line_ends: Vec<usize> = memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter_map(|at| at_or_before(&mut from, at))
+        .collect();
+    let mut candidates = merged(&merged(&marks, &ellipses), &line_ends);
+    candidates.dedup();
+    candidates
+}
+
+/// Two sorted lists as one.
+fn merged(a: &[usize], b: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] <= b[j] {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+/// Whether a sentence ends at token `i`: the last token of the sentence if it does (a terminal
+/// run swallows the marks glued to it), and whether it ends there.
+fn ends_at(text: &str, tokens: &[Token], i: usize) -> (usize, bool) {
+    let tok = tokens[i];
+    let mut last = i;
+    let mut boundary = false;
+    if tok.kind == Kind::Punct
+        && is_terminal(tok.text(text))
+        && !is_abbreviation_dot(text, tokens, i)
+    {
+        // swallow the rest of a terminal run and any closing marks glued to it
+        while last + 1 < tokens.len()
+            && tokens[last + 1].start == tokens[last].end
+            && (is_terminal(tokens[last + 1].text(text))
+                || is_closing(tokens[last + 1].text(text)))
+        {
+            last += 1;
+        }
+        boundary = match tokens.get(last + 1) {
+            None => true,
+            Some(next) => next.start > tokens[last].end && !starts_lowercase(next.text(text)),
+        };
+    }
+    if let Some(next) = tokens.get(last + 1) {
+        let gap = &text.as_bytes()[tokens[last].end..next.start];
+        // most gaps are one space or none
+        let plain = matches!(gap, [] | [b' ']);
+        if !plain
+            && has_line_end(gap)
+            && (has_blank_line(&text[tokens[last].end..next.start])
+                || !starts_lowercase(next.text(text)))
+        {
+            boundary = true;
+        }
+    } else {
+        boundary = true;
+    }
+    (last, boundary)
 }
 
 /// A period right after an abbreviation or a one-letter initial does not end a sentence.
@@ -482,8 +572,15 @@ fn is_abbreviation_dot(text: &str, tokens: &[Token], i: usize) -> bool {
     let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     initial
         || if word.is_ascii() {
-            word.len() <= LONGEST_ABBREVIATION
-                && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+            word.len() <= LONGEST_ABBREVIATION && {
+                let mut lower = [0; LONGEST_ABBREVIATION];
+                let lower = &mut lower[..word.len()];
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                SORTED_ABBREVIATIONS
+                    .binary_search_by(|a| a.as_bytes().cmp(lower))
+                    .is_ok()
+            }
         } else {
             ABBREVIATIONS.contains(&key(word).as_str())
         }
@@ -503,6 +600,26 @@ mod tests {
             .iter()
             .map(|s| &text[s.start..s.end])
             .collect()
+    }
+
+    /// The reference: every token looked at in turn.
+    fn sentences_token_by_token(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        let mut first = 0;
+        let mut i = 0;
+        while i < tokens.len() {
+            let (last, boundary) = ends_at(text, tokens, i);
+            if boundary || last + 1 - first >= MAX_SENTENCE_TOKENS {
+                out.push(Sentence {
+                    start: tokens[first].start,
+                    end: tokens[last].end,
+                    tokens: first..last + 1,
+                });
+                first = last + 1;
+            }
+            i = last + 1;
+        }
+        out
     }
 
     /// The reference: the whole text through `split_word_bound_indices`.
@@ -575,6 +692,44 @@ mod tests {
                 .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
                 .collect();
             assert_eq!(tokenize(&text), tokenize_by_crate(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn sentences_from_candidates_agree_with_every_token_looked_at() {
+        const PIECES: &[&str] = &[
+            "neno", "Neno", "Bw", "n.k", "3.5", "A", " ", "  ", "\n", "\r\n", "\r", "\n\n",
+            "\n \n", "\t", ".", "!", "?", "…", "\"", "”", ")", "'", "(", "«", ",", "-", "é",
+            "\u{a0}", "\u{2028}",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let check = |text: &str| {
+            let toks = tokenize(text);
+            assert_eq!(
+                sentences(text, &toks),
+                sentences_token_by_token(text, &toks),
+                "{text:?}"
+            );
+        };
+        for _ in 0..20_000 {
+            let len = (next() % 24) as usize;
+            let text: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            check(&text);
+        }
+        // runs cut by their length, with ends before, at and after the cut
+        for end in [0, 1, 2, 998, 999, 1000, 1001, 1997, 1998, 1999] {
+            let mut text = "neno ".repeat(2100);
+            text.replace_range(end * 5 + 4..end * 5 + 5, ".\nNeno ");
+            check(&text);
+            check(&text.replace(".\nNeno ", "...” Neno "));
         }
     }
 
