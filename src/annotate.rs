@@ -187,7 +187,7 @@ impl<'a> Annotation<'a> {
     }
 
     /// A hit of the current sentence in brief.
-    #[inline]
+    #[inline(always)]
     fn brief(&self, hit: &Hit) -> Brief<'a> {
         let text = self.text;
         let toks = &self.tokens[self.current.clone()];

@@ -190,18 +190,24 @@ impl Short {
         let [low, high] = [&block[..8], &block[8..]]
             .map(|half| u64::from_le_bytes(half.try_into().expect("eight bytes")));
         // keep the word's bytes: `len` of the low half, `len - 8` of the high half
-        let low_mask = if len >= 8 {
-            u64::MAX
-        } else {
-            (1 << (8 * len)) - 1
-        };
-        let high_mask = if len <= 8 {
-            0
-        } else {
-            (1 << (8 * (len - 8))) - 1
-        };
+        let (low_mask, high_mask) = Short::MASKS[len];
         Some(Short(low & low_mask, high & high_mask | (len as u64) << 56))
     }
+
+    /// By length, the masks that keep a word's bytes in the low and the high half.
+    const MASKS: [(u64, u64); Short::MAX + 1] = {
+        let mut masks = [(0, 0); Short::MAX + 1];
+        let mut len = 0;
+        while len <= Short::MAX {
+            masks[len] = if len < 8 {
+                ((1 << (8 * len)) - 1, 0)
+            } else {
+                (u64::MAX, (1 << (8 * (len - 8))) - 1)
+            };
+            len += 1;
+        }
+        masks
+    };
 }
 
 /// One memo of written words: short ones as [`Short`] keys, the rest as strings.

@@ -59,7 +59,7 @@ impl Rows {
     }
 
     /// Append the row of one brief to `out`.
-    #[inline]
+    #[inline(always)]
     pub fn push(&mut self, out: &mut Vec<u8>, b: &Brief<'_>) {
         self.number.push(out, b.start);
         self.number.push(out, b.end);
