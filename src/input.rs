@@ -117,16 +117,21 @@ impl<R: Read> Chunks<R> {
         }
     }
 
-    /// Read until `size` bytes are pending or the input ends.
+    /// Read until `size` bytes are pending or the input ends, straight into `pending`.
     fn fill(&mut self) -> Result<()> {
-        let mut block = vec![0u8; 64 * 1024];
-        while !self.eof && self.pending.len() < self.size {
-            match self.reader.read(&mut block) {
-                Ok(0) => self.eof = true,
-                Ok(n) => self.pending.extend_from_slice(&block[..n]),
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(Error::io(display_path(&self.path), e)),
-            }
+        if self.eof || self.pending.len() >= self.size {
+            return Ok(());
+        }
+        let want = self.size - self.pending.len();
+        self.pending.reserve_exact(want);
+        // reads until `want` bytes have come or the input ends, retrying interrupted reads
+        match (&mut self.reader)
+            .take(want as u64)
+            .read_to_end(&mut self.pending)
+        {
+            Ok(n) if n < want => self.eof = true,
+            Ok(_) => {}
+            Err(e) => return Err(Error::io(display_path(&self.path), e)),
         }
         Ok(())
     }
@@ -196,7 +201,10 @@ impl<R: Read> Iterator for Chunks<R> {
         } else {
             cut(&self.pending[..self.size.min(self.pending.len())])
         };
-        let rest = self.pending.split_off(end);
+        // what is left over starts the next chunk, in memory of a chunk's size
+        let mut rest = Vec::with_capacity(self.size);
+        rest.extend_from_slice(&self.pending[end..]);
+        self.pending.truncate(end);
         let bytes = std::mem::replace(&mut self.pending, rest);
         let lines = memchr::memchr_iter(b'\n', &bytes).count();
         match decode(bytes, &self.path, self.offset, self.lossy) {
