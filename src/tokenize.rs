@@ -117,41 +117,41 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let n = bytes.len();
     let mut tokens = Vec::with_capacity(n / 5 + 1);
     let mut i = 0;
-    let mut space_from = 0; // where the whitespace before the current stretch starts
-    'stretches: loop {
-        // long runs of blanks (padding, layout) go eight bytes at a time
-        const BLANKS: u64 = u64::from_ne_bytes([b' '; 8]);
-        while let Some(eight) = bytes.get(i..i + 8)
-            && u64::from_ne_bytes(eight.try_into().expect("eight bytes")) == BLANKS
-        {
-            i += 8;
-        }
-        while i < n && class(bytes[i]) == SPACE {
+    // where the whitespace before the current stretch starts, and how many tokens came before it
+    let (mut space_from, mut mark) = (0, 0);
+    // the class of the byte at `i`, known from the token before
+    let mut c = bytes.first().map_or(SPACE, |&b| class(b));
+    while i < n {
+        if c == SPACE {
+            // most gaps are one space; long runs of blanks (padding, layout) go eight bytes at a
+            // time
+            const BLANKS: u64 = u64::from_ne_bytes([b' '; 8]);
+            space_from = i;
             i += 1;
-        }
-        if i == n {
-            break;
-        }
-        // one pass over an ASCII stretch; a non-ASCII byte sends the whole stretch to UAX #29
-        let mark = tokens.len();
-        while i < n {
-            let c = class(bytes[i]);
-            if c == SPACE {
-                break;
+            if bytes.get(i).is_some_and(|&b| class(b) == SPACE) {
+                while let Some(eight) = bytes.get(i..i + 8)
+                    && u64::from_ne_bytes(eight.try_into().expect("eight bytes")) == BLANKS
+                {
+                    i += 8;
+                }
+                while i < n && class(bytes[i]) == SPACE {
+                    i += 1;
+                }
             }
-            if c == HIGH {
-                tokens.truncate(mark);
-                let end = bytes[i..]
-                    .iter()
-                    .position(|&b| class(b) == SPACE)
-                    .map_or(n, |p| i + p);
-                unicode_tokens(text, space_from, end, &mut tokens);
-                (i, space_from) = (end, end);
-                continue 'stretches;
-            }
-            i = ascii_token(bytes, i, c, &mut tokens);
+            mark = tokens.len();
+            c = bytes.get(i).map_or(SPACE, |&b| class(b));
+        } else if c == HIGH {
+            // a non-ASCII byte sends its whole stretch to UAX #29
+            tokens.truncate(mark);
+            let end = bytes[i..]
+                .iter()
+                .position(|&b| class(b) == SPACE)
+                .map_or(n, |p| i + p);
+            unicode_tokens(text, space_from, end, &mut tokens);
+            (i, c) = (end, SPACE);
+        } else {
+            (i, c) = ascii_token(bytes, i, c, &mut tokens);
         }
-        space_from = i;
     }
     tokens
 }
@@ -196,8 +196,11 @@ fn class(b: u8) -> u8 {
 /// The ASCII token at `bytes[j]` (of class `c`, not whitespace) by the UAX #29 rules as they
 /// apply to ASCII: letters, digits and `_` join (WB5, WB8–WB10, WB13a/b); `:` `.` `'` join two
 /// letters (WB6/7); `,` `;` `.` `'` join two digits (WB11/12); every other character stands
-/// alone. Pushes it and returns where it ends.
-fn ascii_token(bytes: &[u8], mut j: usize, c: u8, tokens: &mut Vec<Token>) -> usize {
+/// alone. Pushes it and returns where it ends and the class of the byte there ([`SPACE`] at the
+/// text's end).
+#[inline]
+fn ascii_token(bytes: &[u8], mut j: usize, c: u8, tokens: &mut Vec<Token>) -> (usize, u8) {
+    let class_at = |j: usize| bytes.get(j).map_or(SPACE, |&b| class(b));
     if c & WORDISH == 0 {
         let kind = if c == SYMBOL {
             Kind::Symbol
@@ -209,33 +212,30 @@ fn ascii_token(bytes: &[u8], mut j: usize, c: u8, tokens: &mut Vec<Token>) -> us
             end: j + 1,
             kind,
         });
-        return j + 1;
+        return (j + 1, class_at(j + 1));
     }
     let start = j;
     let mut seen = 0;
-    loop {
+    let after = loop {
         // most words are letters alone: eight at a time while they last
         while let Some(eight) = bytes.get(j..j + 8) {
             let letters = leading_letters(u64::from_le_bytes(eight.try_into().expect("eight")));
-            if letters > 0 {
-                seen |= ALPHA;
-                j += letters;
-            }
+            seen |= ALPHA * u8::from(letters > 0);
+            j += letters;
             if letters < 8 {
                 break;
             }
         }
-        while let Some(&b) = bytes.get(j) {
-            let c = class(b);
-            if c & WORDISH == 0 {
-                break;
-            }
-            seen |= c;
+        let mut after = class_at(j);
+        while after & WORDISH != 0 {
+            seen |= after;
             j += 1;
+            after = class_at(j);
         }
         // a joiner between two letters or two digits (the next byte is never whitespace then)
-        if let (Some(&mid @ (b':' | b'.' | b'\'' | b',' | b';')), Some(&next)) =
-            (bytes.get(j), bytes.get(j + 1))
+        if after == OTHER
+            && let (Some(&mid @ (b':' | b'.' | b'\'' | b',' | b';')), Some(&next)) =
+                (bytes.get(j), bytes.get(j + 1))
         {
             let (prev, next) = (class(bytes[j - 1]), class(next));
             let letters = prev == ALPHA && next == ALPHA && matches!(mid, b':' | b'.' | b'\'');
@@ -246,8 +246,8 @@ fn ascii_token(bytes: &[u8], mut j: usize, c: u8, tokens: &mut Vec<Token>) -> us
                 continue;
             }
         }
-        break;
-    }
+        break after;
+    };
     if seen & (ALPHA | DIGIT) != 0 {
         let kind = if seen & ALPHA != 0 {
             Kind::Word
@@ -267,7 +267,7 @@ fn ascii_token(bytes: &[u8], mut j: usize, c: u8, tokens: &mut Vec<Token>) -> us
             kind: Kind::Punct,
         }));
     }
-    j
+    (j, after)
 }
 
 /// How many of the eight bytes of `block` (the first in its lowest byte) are ASCII letters
@@ -531,8 +531,7 @@ fn ends_at(text: &str, tokens: &[Token], i: usize) -> (usize, bool) {
         // swallow the rest of a terminal run and any closing marks glued to it
         while last + 1 < tokens.len()
             && tokens[last + 1].start == tokens[last].end
-            && (is_terminal(tokens[last + 1].text(text))
-                || is_closing(tokens[last + 1].text(text)))
+            && (is_terminal(tokens[last + 1].text(text)) || is_closing(tokens[last + 1].text(text)))
         {
             last += 1;
         }

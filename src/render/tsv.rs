@@ -59,6 +59,8 @@ impl Rows {
     }
 
     /// Append the row of one brief to `out`.
+    // inlined into the loop over a sentence's matches: 2.5 instructions per byte of text fewer
+    #[allow(clippy::inline_always)]
     #[inline(always)]
     pub fn push(&mut self, out: &mut Vec<u8>, b: &Brief<'_>) {
         self.number.push(out, b.start);
