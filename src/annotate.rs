@@ -741,10 +741,10 @@ impl Annotation<'_> {
                 }
             } else if same {
                 // exact
-            } else if after_connective && self.is_plural_of(&self.analysed_word(got).key, want) {
+            } else if after_connective && self.is_plural_of(got, want) {
                 // the noun after an agreeing connective may be plural too: wakuu wa mikoa
             } else if adjective
-                && self.adjective_stem(&self.analysed_word(got).key) == want_adjective
+                && self.common(got).adjective_stem() == want_adjective
             {
                 // agreeing adjective: mkuu → wakuu
             } else {
@@ -761,31 +761,32 @@ impl Annotation<'_> {
     /// The numbers of the words terms are written with ([`Lexicon::term_word`]) that `word`
     /// is a plural of: [`Annotation::is_plural_of`] asked of them all at once.
     fn singulars(&self, word: Word) -> Vec<u32> {
-        let key = Rc::clone(&self.analysed_word(word).key);
-        let analysed = self.analyser.borrow_mut().analyse(&key, false);
-        (analysed.parses.iter())
+        (self.common(word).parses.iter())
             .filter(|p| p.is_plural_noun())
             .filter_map(|p| self.lexicon.term_word(&p.stem))
             .collect()
     }
 
     /// Whether `word` is a plural form of the noun `singular`.
-    fn is_plural_of(&self, word: &str, singular: &str) -> bool {
-        let analysed = self.analyser.borrow_mut().analyse(word, false);
-        (analysed.parses.iter()).any(|p| p.is_plural_noun() && p.stem == singular)
+    fn is_plural_of(&self, word: Word, singular: &str) -> bool {
+        (self.common(word).parses.iter()).any(|p| p.is_plural_noun() && p.stem == singular)
+    }
+
+    /// The analysis of a word of this text as a common word, not a name: its own where it was
+    /// looked up as one (it has no capital), else its key's.
+    fn common(&self, word: Word) -> Rc<Analysed> {
+        let analysed = self.analysed_word(word);
+        if word.is(Word::CAPITAL) {
+            self.analyser.borrow_mut().analyse(&analysed.key, false)
+        } else {
+            analysed
+        }
     }
 
     /// [`Annotation::adjective_stem`] of a word terms are written with, by its number: asked
     /// at every agreeing term, so kept for the rest of the text.
     fn term_word_adjective(&self, word: &str, id: u32) -> Option<compact_str::CompactString> {
         self.analyser.borrow_mut().term_word_adjective(word, id)
-    }
-
-    fn adjective_stem(&self, word: &str) -> Option<compact_str::CompactString> {
-        self.analyser
-            .borrow_mut()
-            .analyse(word, false)
-            .adjective_stem()
     }
 
     fn term_match(&self, toks: &[tokenize::Token], i: usize, hit: &TermHit) -> Match {
