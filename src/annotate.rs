@@ -743,9 +743,7 @@ impl Annotation<'_> {
                 // exact
             } else if after_connective && self.is_plural_of(got, want) {
                 // the noun after an agreeing connective may be plural too: wakuu wa mikoa
-            } else if adjective
-                && self.common(got).adjective_stem() == want_adjective
-            {
+            } else if adjective && self.common(got).adjective_stem() == want_adjective {
                 // agreeing adjective: mkuu → wakuu
             } else {
                 return None;

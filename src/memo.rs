@@ -210,18 +210,45 @@ impl Short {
     };
 }
 
+/// A short word and its slot, a cache line each: finding a word reads one line of the table,
+/// where entries of their size packed together would often straddle two.
+#[derive(Debug, Clone, Copy)]
+#[repr(align(64))]
+struct ShortSlot {
+    short: Short,
+    slot: Slot,
+}
+
 /// One memo of written words: short ones as [`Short`] keys, the rest as strings.
 #[derive(Default)]
 struct Words {
-    short: FxHashMap<Short, Slot>,
+    short: hashbrown::HashTable<ShortSlot>,
     long: FxHashMap<CompactString, Slot>,
 }
 
 impl Words {
+    fn hash(short: Short) -> u64 {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher.hash_one(short)
+    }
+
+    fn short(&mut self, short: Short) -> Option<&mut Slot> {
+        (self
+            .short
+            .find_mut(Words::hash(short), |s| s.short == short))
+        .map(|s| &mut s.slot)
+    }
+
+    fn insert_short(&mut self, short: Short, slot: Slot) {
+        let hash = |s: &ShortSlot| Words::hash(s.short);
+        self.short
+            .insert_unique(Words::hash(short), ShortSlot { short, slot }, hash);
+    }
+
     fn retain(&mut self, mut keep: impl FnMut(&mut Slot) -> bool) {
-        self.short.retain(|_, slot| keep(slot));
+        self.short.retain(|s| keep(&mut s.slot));
         self.long.retain(|_, slot| keep(slot));
-        self.short.shrink_to_fit();
+        self.short.shrink_to_fit(|s| Words::hash(s.short));
         self.long.shrink_to_fit();
     }
 }
@@ -342,7 +369,7 @@ impl Analyser<'_> {
         let words = &mut self.memo.words[usize::from(proper)];
         let short = Short::of(text.as_bytes(), span.start, span.end);
         let slot = match short {
-            Some(short) => words.short.get_mut(&short),
+            Some(short) => words.short(short),
             None => words.long.get_mut(&text[span.clone()]),
         };
         if let Some(slot) = slot {
@@ -367,9 +394,11 @@ impl Analyser<'_> {
         let slot = Slot { word, used: now };
         let words = &mut self.memo.words[usize::from(proper)];
         match short {
-            Some(short) => words.short.insert(short, slot),
-            None => words.long.insert(written.into(), slot),
-        };
+            Some(short) => words.insert_short(short, slot),
+            None => {
+                words.long.insert(written.into(), slot);
+            }
+        }
         word
     }
 
