@@ -87,19 +87,39 @@ enum What {
     Name,
 }
 
-/// A match in brief, borrowed from the text and the glossary.
+/// A match in brief, borrowed from the text and the glossary. Its surface and entry are found
+/// when asked for ([`Brief::surface`], [`Brief::entry`]): output that caches rows by word type
+/// seldom needs them.
 #[derive(Debug, Clone, Copy)]
 pub struct Brief<'a> {
     pub start: usize,
     pub end: usize,
-    pub surface: &'a str,
     pub how: How,
-    /// The entry matched and its index in the glossary; `None` for a name, which is its own
+    /// The index in the glossary of the entry matched; `None` for a name, which is its own
     /// lemma and rendering.
-    pub entry: Option<(usize, &'a Entry)>,
+    pub entry: Option<usize>,
     /// For one word read by its first reading, which word type it is: briefs with the same
     /// type are the same but for their spans. `None` for every other brief.
     pub word: Option<WordType>,
+    /// The text the spans point into, which starts at byte `base` of the input.
+    pub text: &'a str,
+    pub base: usize,
+    /// The glossary's entries.
+    pub entries: &'a [Entry],
+}
+
+impl<'a> Brief<'a> {
+    /// The text matched.
+    #[must_use]
+    pub fn surface(&self) -> &'a str {
+        &self.text[self.start - self.base..self.end - self.base]
+    }
+
+    /// The entry matched and its index in the glossary; `None` for a name.
+    #[must_use]
+    pub fn entry(&self) -> Option<(usize, &'a Entry)> {
+        self.entry.map(|i| (i, &self.entries[i]))
+    }
 }
 
 /// A word type of the memo, the same in every text and thread of a run
@@ -193,34 +213,37 @@ impl<'a> Annotation<'a> {
     fn brief(&self, hit: &Hit) -> Brief<'a> {
         let text = self.text;
         let toks = &self.tokens[self.current.clone()];
-        let start = toks[hit.from].start;
-        let end = toks[hit.to - 1].end;
-        let surface = &text[start..end];
-        let (start, end) = (start + self.base, end + self.base);
+        let base = self.base;
+        let start = toks[hit.from].start + base;
+        let end = toks[hit.to - 1].end + base;
+        let entries = self.lexicon.glossary().entries();
         let (entry, how) = match &hit.what {
             What::Name => {
                 return Brief {
                     start,
                     end,
-                    surface,
                     how: How::Name,
                     entry: None,
                     word: None,
+                    text,
+                    base,
+                    entries,
                 };
             }
             What::Word { first: 0 } => {
                 let word = self.sentence_words()[hit.from];
-                let entry = word.entry as usize;
                 return Brief {
                     start,
                     end,
-                    surface,
                     how: word.how,
-                    entry: Some((entry, self.lexicon.entry(entry))),
+                    entry: Some(word.entry as usize),
                     word: Some(WordType {
                         generation: self.generation,
                         number: word.number(),
                     }),
+                    text,
+                    base,
+                    entries,
                 };
             }
             What::Word { first } => {
@@ -232,10 +255,12 @@ impl<'a> Annotation<'a> {
         Brief {
             start,
             end,
-            surface,
             how,
-            entry: Some((entry, self.lexicon.entry(entry))),
+            entry: Some(entry),
             word: None,
+            text,
+            base,
+            entries,
         }
     }
 }

@@ -774,9 +774,11 @@ fn annotate_files(
                     &chunk,
                     rows,
                     &mut buf,
-                    |_| Ok(()),
+                    |_| Ok(false),
                 )
                 .expect("keeping output in memory cannot fail");
+                buf.extend_from_slice(rows.written());
+                rows.clear_written();
                 (buf, found, chunk.text.len())
             };
             let mut sink = |(mut buf, any, bytes): (Vec<u8>, bool, usize)| -> Result<()> {
@@ -817,16 +819,17 @@ fn annotate_files(
                         &chunk,
                         &mut rows,
                         &mut buf,
-                        |buf| {
-                            if buf.len() >= SPILL {
-                                out.write_all(buf).map_err(stdout_error)?;
-                                buf.clear();
+                        |gathered| {
+                            let full = gathered.len() >= SPILL;
+                            if full {
+                                out.write_all(gathered).map_err(stdout_error)?;
                             }
-                            Ok(())
+                            Ok(full)
                         },
                     )?;
                     progress.advance(chunk.text.len());
                 }
+                out.write_all(rows.written()).map_err(stdout_error)?;
                 out.write_all(&buf).map_err(stdout_error)?;
             }
         }
@@ -933,8 +936,9 @@ fn annotate_files(
 /// How much output one thread gathers before writing it.
 const SPILL: usize = 64 << 10;
 
-/// Annotate one chunk of an input into `buf` in a streaming format, giving `buf` to `spill`
-/// after each sentence (to write out what it holds, or leave it); whether anything matched.
+/// Annotate one chunk of an input in a streaming format: TSV rows gather in `rows`, JSON
+/// lines in `buf`. After each sentence, what has gathered is given to `spill`, which writes it
+/// out (and it is dropped) or leaves it (`false`). Whether anything matched.
 fn annotate_chunk(
     lexicon: &Lexicon,
     format: AnnotateFormat,
@@ -942,23 +946,27 @@ fn annotate_chunk(
     chunk: &Chunk,
     rows: &mut render::tsv::Rows,
     buf: &mut Vec<u8>,
-    mut spill: impl FnMut(&mut Vec<u8>) -> Result<()>,
+    mut spill: impl FnMut(&[u8]) -> Result<bool>,
 ) -> Result<bool> {
     let mut found = false;
     let mut annotation = Annotation::new(lexicon, &chunk.text).at(chunk.offset);
-    // writing to a Vec cannot fail
+    // writing to memory cannot fail
     if format == AnnotateFormat::Tsv {
         while annotation.next_brief_with(|brief| {
             found = true;
-            rows.push(buf, &brief);
+            rows.push(&brief);
         }) {
-            spill(buf)?;
+            if spill(rows.written())? {
+                rows.clear_written();
+            }
         }
     } else {
         for s in annotation {
             found |= !s.matches.is_empty();
             render::json::render_sentence(buf, name, &s).expect("writing to memory");
-            spill(buf)?;
+            if spill(buf)? {
+                buf.clear();
+            }
         }
     }
     Ok(found)
