@@ -666,7 +666,6 @@ impl<'a> Annotation<'a> {
         if !word.is(Word::AGREEING) && !word.is(Word::HEAD) {
             return best;
         }
-        let analysed = self.analysed(i);
         // after an agreeing connective, the third word stands as written or in the plural: the
         // singulars of the word there, found once, turn away most of the terms that agree
         let third = words.get(i + 2).copied();
@@ -688,34 +687,31 @@ impl<'a> Annotation<'a> {
         };
         let admitted =
             |second: &Second| next.is_some_and(|next| second.admits(next)) && third_fits(second);
-        let agreeing = (analysed.starts_agreeing.iter())
-            .zip(analysed.seconds_agreeing.iter())
-            .filter(|(_, second)| admitted(second))
-            .map(|(t, _)| t);
-        for &t in agreeing {
-            if let Some((end, possessive)) = self.rest_of_term(i, t, None) {
+        // the terms that agree from the word as written, then those it heads, read from the
+        // memo's list one at a time (matching a term may analyse other words); the word's
+        // analysis is read only for a head that may go on
+        let count = self.analyser.borrow().candidates(word).len();
+        let mut analysed = None;
+        for k in 0..count {
+            let c = self.analyser.borrow().candidates(word)[k];
+            let t = c.term as usize;
+            if c.parse.is_some() && toks[i].kind != Kind::Word || !admitted(&c.second) {
+                continue;
+            }
+            let found = match c.parse {
+                None => self.rest_of_term(i, t, None),
+                Some(p) => {
+                    let analysed = analysed.get_or_insert_with(|| self.analysed(i));
+                    self.rest_of_term(i, t, Some(&analysed.parses[p as usize]))
+                }
+            };
+            if let Some((end, possessive)) = found {
                 consider(TermHit::new(
                     self.lexicon.term_brief(t),
                     end,
-                    None,
+                    c.parse.map(|p| p as usize),
                     possessive,
                 ));
-            }
-        }
-        if toks[i].kind == Kind::Word {
-            let heads = (analysed.heads.iter())
-                .zip(analysed.seconds_of_heads.iter())
-                .filter(|(_, second)| admitted(second));
-            for (&(t, p), _) in heads {
-                let parse = &analysed.parses[p];
-                if let Some((end, possessive)) = self.rest_of_term(i, t, Some(parse)) {
-                    consider(TermHit::new(
-                        self.lexicon.term_brief(t),
-                        end,
-                        Some(p),
-                        possessive,
-                    ));
-                }
             }
         }
         best

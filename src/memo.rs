@@ -268,6 +268,11 @@ struct ThreadMemo {
     /// ([`Analyser::fixed_terms`]): a copy of theirs in one list, in the order the words were
     /// first seen, so that the terms of the commonest words lie together.
     fixed: Vec<TermBrief>,
+    /// The terms that agree or inflect from the words in the store ([`Analyser::candidates`]),
+    /// each word's together, and where each word's start, by word number: only a word with
+    /// [`Word::AGREEING`] or [`Word::HEAD`] has any, and only those are read.
+    candidates: Vec<Candidate>,
+    candidates_at: Vec<u32>,
     /// The adjective stems of words terms are written with, by number
     /// ([`Analyser::term_word_adjective`]).
     adjectives: FxHashMap<u32, Option<CompactString>>,
@@ -292,6 +297,7 @@ impl ThreadMemo {
             let mut store = Vec::new();
             let mut keys = FxHashMap::default();
             let mut fixed = Vec::new();
+            let (mut candidates, mut candidates_at) = (Vec::new(), Vec::new());
             for words in &mut self.words {
                 words.retain(|slot| {
                     if slot.used != last {
@@ -302,11 +308,14 @@ impl ThreadMemo {
                     slot.word.id = u32::try_from(store.len() - 1).expect("the memo is bounded");
                     slot.word.key = key_number(&mut keys, &analysed.key);
                     slot.word.fixed = fixed_at(&mut fixed, &analysed.fixed);
+                    candidates_at.push(candidates_at_end(&mut candidates, analysed));
                     true
                 });
             }
             self.keys = keys;
             self.fixed = fixed;
+            self.candidates = candidates;
+            self.candidates_at = candidates_at;
             self.store = store;
             self.generation = new_generation();
         }
@@ -389,6 +398,8 @@ impl Analyser<'_> {
         let id = u32::try_from(self.memo.store.len()).expect("the memo is bounded");
         let key = key_number(&mut self.memo.keys, &analysed.key);
         let fixed = fixed_at(&mut self.memo.fixed, &analysed.fixed);
+        let at = candidates_at_end(&mut self.memo.candidates, &analysed);
+        self.memo.candidates_at.push(at);
         let word = Word::of(id, key, fixed, written, &analysed, then);
         self.memo.store.push(Rc::new(analysed));
         let slot = Slot { word, used: now };
@@ -410,6 +421,17 @@ impl Analyser<'_> {
         &self.memo.fixed[from..from + word.fixed_len as usize]
     }
 
+    /// The terms that agree or inflect from a word this analyser gave, read without its
+    /// analysis: those that agree from it as written, then those it heads.
+    #[must_use]
+    pub fn candidates(&self, word: Word) -> &[Candidate] {
+        let id = word.id as usize;
+        let from = self.memo.candidates_at[id] as usize;
+        let to = (self.memo.candidates_at.get(id + 1))
+            .map_or(self.memo.candidates.len(), |&to| to as usize);
+        &self.memo.candidates[from..to]
+    }
+
     /// The whole analysis of a word this analyser gave.
     #[must_use]
     pub fn analysed(&self, word: Word) -> &Rc<Analysed> {
@@ -428,6 +450,40 @@ impl Analyser<'_> {
         let word = self.word(written, proper);
         Rc::clone(self.analysed(word))
     }
+}
+
+/// A term that agrees or inflects from a word ([`Analysed::starts_agreeing`],
+/// [`Analysed::heads`]) in brief: what may follow it.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate {
+    pub term: u32,
+    /// For a term the word heads, which of its parses does ([`Analysed::parses`]); `None` for
+    /// one that agrees from it as written.
+    pub parse: Option<u32>,
+    pub second: Second,
+}
+
+/// Append the terms that agree or inflect from the word of `analysed` to the memo's list of
+/// them; where they start.
+fn candidates_at_end(list: &mut Vec<Candidate>, analysed: &Analysed) -> u32 {
+    let at = u32::try_from(list.len()).expect("the memo is bounded");
+    let small = |n: usize| u32::try_from(n).expect("terms and parses fit in u32");
+    let agreeing = (analysed.starts_agreeing.iter())
+        .zip(analysed.seconds_agreeing.iter())
+        .map(|(&t, &second)| Candidate {
+            term: small(t),
+            parse: None,
+            second,
+        });
+    let heads = (analysed.heads.iter())
+        .zip(analysed.seconds_of_heads.iter())
+        .map(|(&(t, p), &second)| Candidate {
+            term: small(t),
+            parse: Some(small(p)),
+            second,
+        });
+    list.extend(agreeing.chain(heads));
+    at
 }
 
 /// Append a word's fixed terms to the memo's list of them; where they start.
