@@ -630,6 +630,45 @@ mod tests {
     }
 
     #[test]
+    fn the_terms_that_agree_or_inflect_from_a_word_are_kept_in_brief_as_it_has_them() {
+        let lx = lexicon(
+            "[[entry]]\nsw = \"mkuu wa mkoa\"\nen = [\"regional commissioner\"]\npos = \"noun\"\n\
+             class = \"1/2\"\n\n\
+             [[entry]]\nsw = \"mkuu\"\nen = [\"head\"]\npos = \"noun\"\nclass = \"1/2\"\n\n\
+             [[entry]]\nsw = \"mkoa\"\nen = [\"region\"]\npos = \"noun\"\nclass = \"3/4\"\n",
+        );
+        let in_brief = |analyser: &Analyser, word: Word| {
+            let brief = (analyser.candidates(word).iter())
+                .map(|c| (c.term as usize, c.parse.map(|p| p as usize)))
+                .collect::<Vec<_>>();
+            let a = analyser.analysed(word);
+            let whole = (a.starts_agreeing.iter().map(|&t| (t, None)))
+                .chain(a.heads.iter().map(|&(t, p)| (t, Some(p))))
+                .collect::<Vec<_>>();
+            (brief, whole)
+        };
+        let mut analyser = lx.analyser();
+        for written in ["mkoa", "wakuu", "mkuu", "wa", "mikoa"] {
+            let word = analyser.word(written, false);
+            let (brief, whole) = in_brief(&analyser, word);
+            assert_eq!(brief, whole, "{written}");
+            if written == "wakuu" {
+                assert!(!brief.is_empty(), "an inflected head");
+            }
+        }
+        // numbered anew when the memo forgets other words
+        let wakuu = analyser.word("wakuu", false);
+        let before = in_brief(&analyser, wakuu);
+        let filler = Rc::clone(analyser.analysed(wakuu));
+        analyser.memo.store.resize(MEMO_LIMIT + 1, filler);
+        drop(analyser);
+        let mut analyser = lx.analyser();
+        assert!(analyser.memo.store.len() < 10, "the memo forgot the filler");
+        let wakuu = analyser.word("wakuu", false);
+        assert_eq!(in_brief(&analyser, wakuu), before);
+    }
+
+    #[test]
     fn a_full_memo_keeps_the_words_the_last_text_used() {
         let lx = lexicon(
             "[[entry]]\nsw = \"mtoto\"\nen = [\"child\"]\npos = \"noun\"\nclass = \"1/2\"\n\n\
