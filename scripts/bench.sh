@@ -190,10 +190,10 @@ n_multi=$(grep -c ' ' "$forms" || true)
 
 # --- measuring ---------------------------------------------------------------------------------
 # run_once K CMD...: runs CMD once (stdout to /dev/null) and keeps for row K the fastest wall
-# seconds so far (b_wall, in ns), the user seconds of that run (b_user) and the largest peak RSS
-# of all its runs (b_rss, KiB). Exit status 0 or 1 is success (1: nothing found); anything else
-# stops the benchmark.
-b_wall=() b_user=() b_rss=()
+# seconds so far (b_wall, in ns), the user seconds of that run (b_user), every wall time (b_all)
+# and the largest peak RSS of all its runs (b_rss, KiB). Exit status 0 or 1 is success (1:
+# nothing found); anything else stops the benchmark.
+b_wall=() b_user=() b_rss=() b_all=()
 run_once() {
   local k=$1 start end ns status rss user
   shift
@@ -210,15 +210,21 @@ run_once() {
   rss=$(awk -F': *' '/Maximum resident set size/ {print $2}' "$tmp/time.txt")
   user=$(awk -F': *' '/User time \(seconds\)/ {print $2}' "$tmp/time.txt")
   if [ "$rss" -gt "${b_rss[k]:-0}" ]; then b_rss[k]=$rss; fi
+  b_all[k]="${b_all[k]:-} $ns"
   if [ -z "${b_wall[k]:-}" ] || [ "$ns" -lt "${b_wall[k]}" ]; then
     b_wall[k]=$ns
     b_user[k]=$user
   fi
 }
 
-# take K: the figures of row K as m_wall (seconds), m_user and m_rss, for `row`.
+# take K: the figures of row K as m_wall (seconds), m_median (the median wall seconds), m_user
+# and m_rss, for `row`.
 take() {
   m_wall=$(awk -v ns="${b_wall[$1]}" 'BEGIN {printf "%.3f", ns / 1e9}')
+  # shellcheck disable=SC2086 # the wall times, one word each
+  m_median=$(printf '%s\n' ${b_all[$1]} | sort -n | awk '{ns[NR] = $1} END {
+    printf "%.3f", (NR % 2 ? ns[(NR + 1) / 2] : (ns[NR / 2] + ns[NR / 2 + 1]) / 2) / 1e9
+  }')
   m_user=${b_user[$1]}
   m_rss=${b_rss[$1]}
 }
@@ -238,10 +244,12 @@ measure() {
 
 # row LABEL BYTES: one table row from the last measure.
 row() {
-  awk -v label="$1" -v bytes="$2" -v wall="$m_wall" -v user="$m_user" -v rss="$m_rss" 'BEGIN {
+  awk -v label="$1" -v bytes="$2" -v wall="$m_wall" -v median="$m_median" -v user="$m_user" \
+    -v rss="$m_rss" 'BEGIN {
     rate = bytes / 1e6 / wall
-    printf "| %s | %.1f | %.2f | %.2f | %." (rate < 1 ? 2 : 1) "f | %.1f |\n",
-      label, bytes / 1e6, wall, user, rate, rss / 1024
+    digits = rate < 1 ? 2 : 1
+    printf "| %s | %.1f | %.2f | %.2f | %.2f | %." digits "f | %." digits "f | %.1f |\n",
+      label, bytes / 1e6, wall, median, user, rate, bytes / 1e6 / median, rss / 1024
   }'
 }
 
@@ -293,12 +301,12 @@ echo "- Load average at start: $load"
 echo "- Tools: $("$bin" --version), $rustc_v, $(rg --version | sed -n 1p)$([ "$have_hyperfine" = 1 ] && echo ", $(hyperfine --version)")"
 echo "- Input: $source_desc — $(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1e6}') MB, $lines lines"
 echo "- forms.txt: $n_forms surface forms of the embedded glossary (headwords, variants, plurals; $n_multi multi-word)"
-echo "- Best of $runs runs, taken in rounds (each corpus row once a round); MB = 10^6 bytes of input; MB/s = input MB / wall s; peak RSS from /usr/bin/time -v"
+echo "- Best and median of $runs runs, taken in rounds (each corpus row once a round); user s is the best run's; MB = 10^6 bytes of input; MB/s = input MB / wall s; peak RSS from /usr/bin/time -v"
 echo
 
 # --- corpus rows -------------------------------------------------------------------------------
-echo "| Command | Input MB | Wall s | User s | MB/s | Peak RSS MiB |"
-echo "|---|---:|---:|---:|---:|---:|"
+echo "| Command | Input MB | Wall s, best | Wall s, median | User s | MB/s, best | MB/s, median | Peak RSS MiB |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 
 # The rows of the corpus, each a command (cmdK) and a label, measured in rounds.
 labels=(
