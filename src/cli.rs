@@ -755,18 +755,25 @@ fn annotate_files(
             if format == AnnotateFormat::Tsv {
                 render::tsv::render_header(&mut out).map_err(stdout_error)?;
             }
-            // output buffers go back to a pool once written: a chunk's output is megabytes,
-            // and fresh memory for every chunk costs page faults
+            // output buffers go back to a pool once written, as they are: a chunk's output is
+            // megabytes, and fresh memory for every chunk costs page faults (TSV rows are
+            // written over the old bytes in place)
             let pool = std::sync::Mutex::new(Vec::<Vec<u8>>::new());
+            let spare = || {
+                pool.lock()
+                    .ok()
+                    .and_then(|mut p| p.pop())
+                    .unwrap_or_default()
+            };
             let work = |rows: &mut render::tsv::Rows,
                         (file, chunk): (usize, Chunk)|
              -> (Vec<u8>, bool, usize) {
-                let mut buf = pool
-                    .lock()
-                    .ok()
-                    .and_then(|mut p| p.pop())
-                    .unwrap_or_default();
-                buf.reserve(chunk.text.len() * 8);
+                let mut buf = Vec::new();
+                if format != AnnotateFormat::Tsv {
+                    buf = spare();
+                    buf.clear();
+                    buf.reserve(chunk.text.len() * 8);
+                }
                 let found = annotate_chunk(
                     lexicon,
                     format,
@@ -777,15 +784,15 @@ fn annotate_files(
                     |_| Ok(false),
                 )
                 .expect("keeping output in memory cannot fail");
-                buf.extend_from_slice(rows.written());
-                rows.clear_written();
+                if format == AnnotateFormat::Tsv {
+                    buf = rows.take_written(spare());
+                }
                 (buf, found, chunk.text.len())
             };
-            let mut sink = |(mut buf, any, bytes): (Vec<u8>, bool, usize)| -> Result<()> {
+            let mut sink = |(buf, any, bytes): (Vec<u8>, bool, usize)| -> Result<()> {
                 found |= any;
                 progress.advance(bytes);
                 out.write_all(&buf).map_err(stdout_error)?;
-                buf.clear();
                 if let Ok(mut p) = pool.lock() {
                     p.push(buf);
                 }
