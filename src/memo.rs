@@ -4,8 +4,9 @@
 //!
 //! What the hot path of annotation reads of a type is a small [`Word`] kept beside the written
 //! form (flags, first reading, term word number, key number, what may follow a term's first
-//! word, where its fixed terms are in one list of them); the whole [`Analysed`] is in a store
-//! and read only where a term may agree or inflect from the word, or context decides.
+//! word, where its fixed terms are in one list of them), and, for a word that terms agree or
+//! inflect from, those terms in brief ([`Candidate`]); the whole [`Analysed`] is in a store and
+//! read only where a term is headed by an inflected form of the word, or context decides.
 //! Memory is bounded: when a text begins with more than [`MEMO_LIMIT`] types in the memo, only
 //! those the last text used are kept.
 
