@@ -64,7 +64,7 @@ impl Reading {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Head {
     /// Matches only as written.
-    TermBrief,
+    Fixed,
     /// A noun: inflects for number (and class agreement of the words after it).
     Noun(Option<NounClass>),
     /// A verb: any inflection of `stem`; `negative` when the term is a negative form (*kutoegemea*).
@@ -405,7 +405,7 @@ impl Lexicon {
                     let head = if how == How::Exact {
                         term_head(&words, pos, class)
                     } else {
-                        Head::TermBrief
+                        Head::Fixed
                     };
                     self.add_term(Term {
                         entry: i,
@@ -474,7 +474,7 @@ impl Lexicon {
         match &term.head {
             Head::Noun(_) => push_under(&mut self.terms_by_noun_head, &term.words[0], id),
             Head::Verb { stem, .. } => push_under(&mut self.terms_by_verb_head, stem, id),
-            Head::TermBrief => {}
+            Head::Fixed => {}
         }
         self.terms.push(term);
     }
@@ -628,7 +628,7 @@ impl Lexicon {
                 let fits = match &self.terms[t].head {
                     Head::Noun(class) => class_fits(*class, parse.classes),
                     Head::Verb { negative, .. } => !negative || parse.negative,
-                    Head::TermBrief => false,
+                    Head::Fixed => false,
                 };
                 if fits {
                     heads.push((t, p));
@@ -700,7 +700,7 @@ fn pos_rank(pos: Pos) -> u8 {
 fn term_head(words: &[String], pos: Pos, class: Option<NounClass>) -> Head {
     let first = &words[0];
     if !first.chars().all(char::is_alphabetic) {
-        return Head::TermBrief;
+        return Head::Fixed;
     }
     match pos {
         Pos::Noun => Head::Noun(class),
@@ -717,9 +717,9 @@ fn term_head(words: &[String], pos: Pos, class: Option<NounClass>) -> Head {
                 stem: stem.to_owned(),
                 negative: true,
             },
-            _ => Head::TermBrief,
+            _ => Head::Fixed,
         },
-        _ => Head::TermBrief,
+        _ => Head::Fixed,
     }
 }
 
