@@ -262,6 +262,20 @@ impl Words {
 struct ThreadMemo {
     lexicon: u64,
     words: [Words; 2],
+    types: Types,
+    /// The adjective stems of words terms are written with, by number
+    /// ([`Analyser::term_word_adjective`]).
+    adjectives: FxHashMap<u32, Option<CompactString>>,
+    /// The number of the current text: each [`Lexicon::analyser`] starts one.
+    text: u32,
+    /// Which numbering of word types the store has ([`Analyser::generation`]).
+    generation: u64,
+}
+
+/// The word types of a memo, numbered in the order they were met: their analyses, and what is
+/// kept of each beside them to be read without them.
+#[derive(Default)]
+struct Types {
     store: Vec<Rc<Analysed>>,
     /// The number of each key of the words in the store ([`Word::key_number`]).
     keys: FxHashMap<Rc<str>, u32>,
@@ -274,13 +288,20 @@ struct ThreadMemo {
     /// [`Word::AGREEING`] or [`Word::HEAD`] has any, and only those are read.
     candidates: Vec<Candidate>,
     candidates_at: Vec<u32>,
-    /// The adjective stems of words terms are written with, by number
-    /// ([`Analyser::term_word_adjective`]).
-    adjectives: FxHashMap<u32, Option<CompactString>>,
-    /// The number of the current text: each [`Lexicon::analyser`] starts one.
-    text: u32,
-    /// Which numbering of word types the store has ([`Analyser::generation`]).
-    generation: u64,
+}
+
+impl Types {
+    /// Number the word type of `analysed`, the next: its number, its key's number, and where
+    /// its fixed terms start ([`Word::of`]).
+    fn add(&mut self, analysed: Rc<Analysed>) -> (u32, u32, u32) {
+        let id = u32::try_from(self.store.len()).expect("the memo is bounded");
+        let key = key_number(&mut self.keys, &analysed.key);
+        let fixed = fixed_at(&mut self.fixed, &analysed.fixed);
+        let candidates = candidates_at_end(&mut self.candidates, &analysed);
+        self.candidates_at.push(candidates);
+        self.store.push(analysed);
+        (id, key, fixed)
+    }
 }
 
 /// The last generation of numbers given to a memo's word types, over every thread.
@@ -293,31 +314,21 @@ fn new_generation() -> u64 {
 impl ThreadMemo {
     /// Start a new text; over [`MEMO_LIMIT`], forget the words the last text did not use.
     fn next_text(&mut self) {
-        if self.store.len() > MEMO_LIMIT {
+        if self.types.store.len() > MEMO_LIMIT {
             let last = self.text;
-            let mut store = Vec::new();
-            let mut keys = FxHashMap::default();
-            let mut fixed = Vec::new();
-            let (mut candidates, mut candidates_at) = (Vec::new(), Vec::new());
+            let mut types = Types::default();
             for words in &mut self.words {
                 words.retain(|slot| {
                     if slot.used != last {
                         return false;
                     }
-                    let analysed = &self.store[slot.word.id as usize];
-                    store.push(Rc::clone(analysed));
-                    slot.word.id = u32::try_from(store.len() - 1).expect("the memo is bounded");
-                    slot.word.key = key_number(&mut keys, &analysed.key);
-                    slot.word.fixed = fixed_at(&mut fixed, &analysed.fixed);
-                    candidates_at.push(candidates_at_end(&mut candidates, analysed));
+                    let analysed = Rc::clone(&self.types.store[slot.word.id as usize]);
+                    let word = &mut slot.word;
+                    (word.id, word.key, word.fixed) = types.add(analysed);
                     true
                 });
             }
-            self.keys = keys;
-            self.fixed = fixed;
-            self.candidates = candidates;
-            self.candidates_at = candidates_at;
-            self.store = store;
+            self.types = types;
             self.generation = new_generation();
         }
         self.text = self.text.wrapping_add(1);
@@ -396,13 +407,9 @@ impl Analyser<'_> {
         let now = self.memo.text;
         let mut analysed = self.lexicon.analyse_key(key(written), proper);
         let then = seconds(self.lexicon, &mut self.memo.adjectives, &mut analysed);
-        let id = u32::try_from(self.memo.store.len()).expect("the memo is bounded");
-        let key = key_number(&mut self.memo.keys, &analysed.key);
-        let fixed = fixed_at(&mut self.memo.fixed, &analysed.fixed);
-        let at = candidates_at_end(&mut self.memo.candidates, &analysed);
-        self.memo.candidates_at.push(at);
-        let word = Word::of(id, key, fixed, written, &analysed, then);
-        self.memo.store.push(Rc::new(analysed));
+        let (id, key, fixed) = self.memo.types.add(Rc::new(analysed));
+        let analysed = &self.memo.types.store[id as usize];
+        let word = Word::of(id, key, fixed, written, analysed, then);
         let slot = Slot { word, used: now };
         let words = &mut self.memo.words[usize::from(proper)];
         match short {
@@ -419,7 +426,7 @@ impl Analyser<'_> {
     #[must_use]
     pub fn fixed_terms(&self, word: Word) -> &[TermBrief] {
         let from = word.fixed as usize;
-        &self.memo.fixed[from..from + word.fixed_len as usize]
+        &self.memo.types.fixed[from..from + word.fixed_len as usize]
     }
 
     /// The terms that agree or inflect from a word this analyser gave, read without its
@@ -427,16 +434,16 @@ impl Analyser<'_> {
     #[must_use]
     pub fn candidates(&self, word: Word) -> &[Candidate] {
         let id = word.id as usize;
-        let from = self.memo.candidates_at[id] as usize;
-        let to = (self.memo.candidates_at.get(id + 1))
-            .map_or(self.memo.candidates.len(), |&to| to as usize);
-        &self.memo.candidates[from..to]
+        let from = self.memo.types.candidates_at[id] as usize;
+        let to = (self.memo.types.candidates_at.get(id + 1))
+            .map_or(self.memo.types.candidates.len(), |&to| to as usize);
+        &self.memo.types.candidates[from..to]
     }
 
     /// The whole analysis of a word this analyser gave.
     #[must_use]
     pub fn analysed(&self, word: Word) -> &Rc<Analysed> {
-        &self.memo.store[word.id as usize]
+        &self.memo.types.store[word.id as usize]
     }
 
     /// The stem of `word`, a word terms are written with (numbered `id`, [`Analysed::word`]),
@@ -661,10 +668,13 @@ mod tests {
         let wakuu = analyser.word("wakuu", false);
         let before = in_brief(&analyser, wakuu);
         let filler = Rc::clone(analyser.analysed(wakuu));
-        analyser.memo.store.resize(MEMO_LIMIT + 1, filler);
+        analyser.memo.types.store.resize(MEMO_LIMIT + 1, filler);
         drop(analyser);
         let mut analyser = lx.analyser();
-        assert!(analyser.memo.store.len() < 10, "the memo forgot the filler");
+        assert!(
+            analyser.memo.types.store.len() < 10,
+            "the memo forgot the filler"
+        );
         let wakuu = analyser.word("wakuu", false);
         assert_eq!(in_brief(&analyser, wakuu), before);
     }
@@ -682,11 +692,11 @@ mod tests {
         let used = analyser.word("mipango", false);
         // fill the store past the limit, as many other words would
         let filler = Rc::clone(analyser.analysed(used));
-        analyser.memo.store.resize(MEMO_LIMIT + 1, filler);
+        analyser.memo.types.store.resize(MEMO_LIMIT + 1, filler);
         drop(analyser);
         let mut analyser = lx.analyser();
         assert_eq!(
-            analyser.memo.store.len(),
+            analyser.memo.types.store.len(),
             1,
             "only the word the last text used"
         );
@@ -697,6 +707,6 @@ mod tests {
         let again = analyser.analyse("watoto", false);
         assert_eq!(again.key, old.key);
         assert_eq!(again.readings.len(), old.readings.len());
-        assert_eq!(analyser.memo.store.len(), 2);
+        assert_eq!(analyser.memo.types.store.len(), 2);
     }
 }
