@@ -142,9 +142,7 @@ impl<'a> Annotation<'a> {
         // capitalised words inside sentences
         for s in &sentences {
             for i in s.tokens.clone() {
-                let first = text.as_bytes()[tokens[i].start];
-                let may_be_capital = first.is_ascii_uppercase() || !first.is_ascii();
-                if may_be_capital && is_proper(text, &tokens, s.tokens.start, i) {
+                if is_proper(text, &tokens, s.tokens.start, i) {
                     let word = analyser.word_at(text, tokens[i].start..tokens[i].end, true);
                     names.insert(word.key_number());
                     propers.push((u32::try_from(i).expect("a chunk's tokens fit in u32"), word));
@@ -313,14 +311,15 @@ impl Iterator for Annotation<'_> {
     }
 }
 
-fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
-
 /// Whether token `i` of the sentence whose first token is `first` is capitalised inside it: a
 /// name perhaps, read as a proper word.
 fn is_proper(text: &str, tokens: &[tokenize::Token], first: usize, i: usize) -> bool {
-    is_capitalised(tokens[i].text(text)) && !opens(text, tokens, first, i)
+    let capital = match text.as_bytes()[tokens[i].start] {
+        // most words start with an ASCII letter: no character to decode
+        b if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => (tokens[i].text(text).chars().next()).is_some_and(char::is_uppercase),
+    };
+    capital && !opens(text, tokens, first, i)
 }
 
 /// Whether token `i` opens its sentence or a quotation (a capital there says nothing).
@@ -377,7 +376,7 @@ impl TermHit {
 }
 
 impl<'a> Annotation<'a> {
-    /// Find the matches of sentence `s`, making it the current one, and give each to `emit`
+    /// Find the matches of sentence `s`, making it the current one, and give each to `hits`
     /// in text order.
     #[inline]
     fn find(&mut self, s: &tokenize::Sentence, hits: &mut impl Hits<'a>) {
@@ -824,8 +823,8 @@ impl<'a> Annotation<'a> {
         }
     }
 
-    /// [`Annotation::adjective_stem`] of a word terms are written with, by its number: asked
-    /// at every agreeing term, so kept for the rest of the text.
+    /// The adjective stem ([`Analysed::adjective_stem`]) of a word terms are written with, by
+    /// its number: asked at every agreeing term, so kept for the rest of the text.
     fn term_word_adjective(&self, word: &str, id: u32) -> Option<compact_str::CompactString> {
         self.analyser.borrow_mut().term_word_adjective(word, id)
     }
