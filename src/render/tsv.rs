@@ -263,13 +263,9 @@ fn tail(out: &mut Vec<u8>, e: &Entry, how: How) {
 
 /// Copy `field` to the start of `room` with tabs and line breaks turned into spaces; how many
 /// bytes it takes.
-fn copy_field(room: &mut [u8], field: impl AsRef<[u8]>) -> usize {
-    let field = field.as_ref();
-    for (to, &b) in room.iter_mut().zip(field) {
-        *to = match b {
-            b'\t' | b'\n' | b'\r' => b' ',
-            b => b,
-        };
+fn copy_field(room: &mut [u8], field: &str) -> usize {
+    for (to, b) in room.iter_mut().zip(field.bytes()) {
+        *to = in_field(b);
     }
     field.len()
 }
@@ -277,10 +273,16 @@ fn copy_field(room: &mut [u8], field: impl AsRef<[u8]>) -> usize {
 /// Append a field with tabs and line breaks turned into spaces, in one pass (most fields are
 /// a word, too short for a call to copy it to pay).
 fn push_field(out: &mut Vec<u8>, s: &str) {
-    out.extend(s.bytes().map(|b| match b {
+    out.extend(s.bytes().map(in_field));
+}
+
+/// A byte of a field as a row holds it: a tab or a line break as a space, so that every row
+/// stays one line of its columns.
+fn in_field(b: u8) -> u8 {
+    match b {
         b'\t' | b'\n' | b'\r' => b' ',
         b => b,
-    }));
+    }
 }
 
 /// A number written in decimal and a tab, kept from row to row: the positions of a text's rows
