@@ -437,8 +437,8 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             exact_only,
             ref tiers,
         } => {
-            let lexicon = lexicon_for(glossary, exact_only);
             let run = Run::new(args, files);
+            let lexicon = lexicon_for(glossary, exact_only, run.threads);
             let tiers = tier_list(tiers);
             let view = View {
                 width,
@@ -453,8 +453,8 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             per_file,
             exact_only,
         } => {
-            let lexicon = lexicon_for(glossary, exact_only);
             let run = Run::new(args, files);
+            let lexicon = lexicon_for(glossary, exact_only, run.threads);
             stats_files(lexicon, &run, format, per_file)
         }
         Command::Lookup {
@@ -463,7 +463,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             en,
             color,
         } => {
-            let lexicon = lexicon_for(glossary, false);
+            let lexicon = lexicon_for(glossary, false, 1);
             lookup_words(lexicon, words, format, en, color)
         }
         Command::Lint { ref files } => lint(args, files),
@@ -476,7 +476,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             ref output,
             color,
         } => {
-            let lexicon = lexicon_for(glossary, false);
+            let lexicon = lexicon_for(glossary, false, 1);
             let segments = match target {
                 None => istilahi::bitext::read_tsv(source, &read_text(source)?)?,
                 Some(target) => istilahi::bitext::align(
@@ -510,7 +510,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             min_count,
             limit,
         } => {
-            let lexicon = lexicon_for(glossary, false);
+            let lexicon = lexicon_for(glossary, false, 1);
             let run = Run {
                 files,
                 lossy: args.lossy,
@@ -643,15 +643,18 @@ fn ask(draft: &mut Draft) -> Result<()> {
     Ok(())
 }
 
-/// The lexicon of a run. It lives until the process exits: freeing thousands of entries and
-/// their indexes one by one would cost more than a lookup does.
-fn lexicon_for(glossary: Glossary, exact_only: bool) -> &'static Lexicon {
-    let lexicon = Lexicon::new(glossary);
-    Box::leak(Box::new(if exact_only {
-        lexicon.exact_only()
-    } else {
-        lexicon
-    }))
+/// The lexicon of a run on `threads` threads, which share their analyses when there are
+/// several. It lives until the process exits: freeing thousands of entries and their indexes
+/// one by one would cost more than a lookup does.
+fn lexicon_for(glossary: Glossary, exact_only: bool, threads: usize) -> &'static Lexicon {
+    let mut lexicon = Lexicon::new(glossary);
+    if exact_only {
+        lexicon = lexicon.exact_only();
+    }
+    if threads > 1 {
+        lexicon = lexicon.share_analyses();
+    }
+    Box::leak(Box::new(lexicon))
 }
 
 fn terminal_width() -> usize {
@@ -667,7 +670,7 @@ struct Run<'a> {
 
 /// Threads for a run over `files`: as asked, else one per core for several files (as ripgrep
 /// searches files in parallel) and one for a single file (each thread keeps its own memo of
-/// analyses, so threads cost memory).
+/// analyses, and they share a copy of each, so threads cost memory).
 fn threads(args: &Args, files: &[PathBuf]) -> usize {
     args.threads.map_or_else(
         || {

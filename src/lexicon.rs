@@ -11,11 +11,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use compact_str::CompactString;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::bloom::Bloom;
 use crate::glossary::{Entry, Glossary, NounClass, Pos};
 use crate::memo::{Analyser, Word};
 use crate::morph::{self, Parse, StemKind, Stems};
+use crate::shared_memo::SharedMemo;
 use crate::tokenize::{self, Kind, key};
 
 /// How a word or term was recognised.
@@ -123,6 +125,9 @@ pub struct Lexicon {
     /// Names this lexicon's analyses in each thread's memo.
     id: u64,
     inflection: bool,
+    /// The analyses its threads share, when several annotate at once
+    /// ([`Lexicon::share_analyses`]).
+    shared: Option<SharedMemo>,
 }
 
 /// A new lexicon id (0 is no lexicon).
@@ -133,10 +138,10 @@ fn next_id() -> u64 {
 
 /// Everything known of one word type: its readings (entries) and every parse (which may also
 /// reach the head of a multi-word term).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Analysed {
     /// The lookup key of the word ([`key`]).
-    pub key: Rc<str>,
+    pub key: Arc<str>,
     /// The multi-word terms whose first token key is this word's and whose other words are
     /// fixed, in the order of their second words, and for the same second word, of their
     /// third words, with the terms of two words last: what the search for a term reads, in
@@ -356,6 +361,7 @@ impl Lexicon {
             verb_stems: Bloom::new([]),
             id: next_id(),
             inflection: true,
+            shared: None,
         };
         // indexed from the glossary's entries before it moves in
         for (i, e) in glossary.entries().iter().enumerate() {
@@ -485,7 +491,27 @@ impl Lexicon {
     pub fn exact_only(mut self) -> Lexicon {
         self.inflection = false;
         self.id = next_id();
+        // the analyses shared so far were made with the analyser on
+        if self.shared.is_some() {
+            self.shared = Some(SharedMemo::default());
+        }
         self
+    }
+
+    /// Share the analyses of word types between the threads that use this lexicon: for
+    /// several threads annotating at once, so that each word type is analysed about once, not
+    /// once a thread. One thread gains nothing from it, and keeps a second copy of each
+    /// analysis.
+    #[must_use]
+    pub fn share_analyses(mut self) -> Lexicon {
+        self.shared = Some(SharedMemo::default());
+        self
+    }
+
+    /// The analyses its threads share, if they do ([`Lexicon::share_analyses`]).
+    #[must_use]
+    pub(crate) fn shared(&self) -> Option<&SharedMemo> {
+        self.shared.as_ref()
     }
 
     #[must_use]

@@ -25,6 +25,7 @@ pub mod morph;
 pub mod parallel;
 pub mod qa;
 pub mod render;
+pub mod shared_memo;
 pub mod stats;
 pub mod tokenize;
 pub mod unknown;

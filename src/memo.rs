@@ -12,12 +12,14 @@
 
 use std::cell::Cell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::{Agrees, Analysed, How, Lexicon, Second, TermBrief};
 use crate::morph::StemKind;
+use crate::shared_memo::Shelved;
 use crate::tokenize::{self, key};
 
 /// How many word types the analysis memo holds at most between texts: enough for the working
@@ -278,7 +280,7 @@ struct ThreadMemo {
 struct Types {
     store: Vec<Rc<Analysed>>,
     /// The number of each key of the words in the store ([`Word::key_number`]).
-    keys: FxHashMap<Rc<str>, u32>,
+    keys: FxHashMap<Arc<str>, u32>,
     /// The fixed terms of the words in the store, each word's together
     /// ([`Analyser::fixed_terms`]): a copy of theirs in one list, in the order the words were
     /// first seen, so that the terms of the commonest words lie together.
@@ -405,8 +407,7 @@ impl Analyser<'_> {
     #[inline(never)]
     fn first_sight(&mut self, written: &str, short: Option<Short>, proper: bool) -> Word {
         let now = self.memo.text;
-        let mut analysed = self.lexicon.analyse_key(key(written), proper);
-        let then = seconds(self.lexicon, &mut self.memo.adjectives, &mut analysed);
+        let (analysed, then) = self.analysis(key(written), proper);
         let (id, key, fixed) = self.memo.types.add(Rc::new(analysed));
         let analysed = &self.memo.types.store[id as usize];
         let word = Word::of(id, key, fixed, written, analysed, then);
@@ -419,6 +420,25 @@ impl Analyser<'_> {
             }
         }
         word
+    }
+
+    /// The analysis of `key`, and [`Word::then`] of it: copied from the analyses the
+    /// lexicon's threads share, if one left it there, else made (and left there for them).
+    fn analysis(&mut self, key: String, proper: bool) -> (Analysed, u32) {
+        let shared = self.lexicon.shared();
+        if let Some(shelved) = shared.and_then(|shared| shared.get(&key, proper)) {
+            return (shelved.analysed.clone(), shelved.then);
+        }
+        let mut analysed = self.lexicon.analyse_key(key, proper);
+        let then = seconds(self.lexicon, &mut self.memo.adjectives, &mut analysed);
+        if let Some(shared) = shared {
+            let shelved = Shelved {
+                analysed: analysed.clone(),
+                then,
+            };
+            shared.put(&analysed.key, proper, shelved);
+        }
+        (analysed, then)
     }
 
     /// The fixed terms a word this analyser gave starts ([`Analysed::fixed`]), read without
@@ -502,9 +522,9 @@ fn fixed_at(list: &mut Vec<TermBrief>, terms: &[TermBrief]) -> u32 {
 }
 
 /// The number of `key` in `keys`, given on first sight.
-fn key_number(keys: &mut FxHashMap<Rc<str>, u32>, key: &Rc<str>) -> u32 {
+fn key_number(keys: &mut FxHashMap<Arc<str>, u32>, key: &Arc<str>) -> u32 {
     let next = u32::try_from(keys.len()).expect("the memo is bounded");
-    *keys.entry(Rc::clone(key)).or_insert(next)
+    *keys.entry(Arc::clone(key)).or_insert(next)
 }
 
 /// Set what may follow the terms a word may start ([`Second`]), and return [`Word::then`] of
@@ -708,5 +728,66 @@ mod tests {
         assert_eq!(again.key, old.key);
         assert_eq!(again.readings.len(), old.readings.len());
         assert_eq!(analyser.memo.types.store.len(), 2);
+    }
+
+    #[test]
+    fn threads_that_share_analyses_take_them_from_each_other_and_read_the_same() {
+        let text = "[[entry]]\nsw = \"mtoto\"\nen = [\"child\"]\npos = \"noun\"\nclass = \"1/2\"\n\n\
+                    [[entry]]\nsw = \"mkuu wa mkoa\"\nen = [\"regional commissioner\"]\n\
+                    pos = \"noun\"\nclass = \"1/2\"\n\n\
+                    [[entry]]\nsw = \"mkuu\"\nen = [\"head\"]\npos = \"noun\"\nclass = \"1/2\"\n";
+        let words = [
+            ("watoto", false),
+            ("wakuu", false),
+            ("Mkuu", true),
+            ("wa", false),
+        ];
+        let read = |lx: &Lexicon| {
+            let mut analyser = lx.analyser();
+            (words.iter())
+                .map(|&(w, proper)| {
+                    let word = analyser.word(w, proper);
+                    let brief = (analyser.candidates(word).iter())
+                        .map(|c| (c.term, c.parse))
+                        .collect::<Vec<_>>();
+                    let a = analyser.analysed(word);
+                    format!(
+                        "{} {} {:?} {:?} {brief:?}",
+                        word.flags, word.then, a.readings, a.parses
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let alone = read(&lexicon(text));
+        let lx = lexicon(text).share_analyses();
+        std::thread::scope(|scope| {
+            assert_eq!(scope.spawn(|| read(&lx)).join().unwrap(), alone);
+        });
+        let shared = lx.shared().expect("shared");
+        assert_eq!(shared.len(), words.len(), "each word type left once");
+        std::thread::scope(|scope| {
+            assert_eq!(scope.spawn(|| read(&lx)).join().unwrap(), alone, "taken");
+        });
+        assert_eq!(shared.len(), words.len());
+        // what another thread left is what a thread reads: here, a plan for children
+        let other = lexicon(
+            "[[entry]]\nsw = \"mpango\"\nen = [\"plan\"]\npos = \"noun\"\nclass = \"3/4\"\n",
+        );
+        let plan = other.analyse_key("mipango".to_owned(), false);
+        shared.put(
+            "watoto",
+            false,
+            Shelved {
+                analysed: plan,
+                then: 0,
+            },
+        );
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                let mut analyser = lx.analyser();
+                let watoto = analyser.word("watoto", false);
+                assert_eq!(&*analyser.analysed(watoto).key, "mipango");
+            });
+        });
     }
 }

@@ -2,8 +2,9 @@
 //! by several threads, and their results handed on in input order, with a bounded number of
 //! items in flight so memory stays bounded however long the input.
 //!
-//! Each worker thread builds its own state once (a lexicon with its own analysis memo), so
-//! nothing is shared between threads but the items and the results.
+//! Each worker thread builds its own state once (an output buffer), so nothing passes between
+//! threads here but the items and the results; what the work shares (the lexicon, and the
+//! analyses its threads share) is its own affair.
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
