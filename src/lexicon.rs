@@ -640,9 +640,17 @@ impl Lexicon {
             }
         }
         readings.sort_by_key(|r| (r.cost(), pos_rank(self.entry(r.entry).pos)));
-        // one reading per entry: its cheapest parse (other splits of the same lemma are noise)
-        let mut seen = std::collections::HashSet::new();
-        readings.retain(|r| seen.insert(r.entry));
+        // one reading per entry: its cheapest parse (other splits of the same lemma are noise);
+        // a word has few readings, so those kept are searched, not hashed
+        let mut kept = 0;
+        for r in 0..readings.len() {
+            let entry = readings[r].entry;
+            if !readings[..kept].iter().any(|k| k.entry == entry) {
+                readings.swap(kept, r);
+                kept += 1;
+            }
+        }
+        readings.truncate(kept);
         Analysed::kept(self, key, starts, readings, parses, heads)
     }
 
@@ -664,27 +672,18 @@ impl Lexicon {
         heads
     }
 
-    fn entries_for(&self, parse: &Parse) -> Vec<usize> {
-        match parse.kind {
-            StemKind::Noun => self
-                .nouns
-                .get(parse.stem.as_str())
-                .into_iter()
-                .flatten()
-                .filter(|(_, c)| class_fits(*c, parse.classes))
-                .map(|&(i, _)| i)
-                .collect(),
-            StemKind::Verb => self
-                .verbs
-                .get(parse.stem.as_str())
-                .cloned()
-                .unwrap_or_default(),
-            StemKind::Adjective => self
-                .adjectives
-                .get(parse.stem.as_str())
-                .cloned()
-                .unwrap_or_default(),
-        }
+    /// The entries a parse reaches: those of its stem, of its kind (and for a noun, of a
+    /// class the parse allows).
+    fn entries_for<'s>(&'s self, parse: &'s Parse) -> impl Iterator<Item = usize> + 's {
+        let (nouns, others) = match parse.kind {
+            StemKind::Noun => (self.nouns.get(parse.stem.as_str()), None),
+            StemKind::Verb => (None, self.verbs.get(parse.stem.as_str())),
+            StemKind::Adjective => (None, self.adjectives.get(parse.stem.as_str())),
+        };
+        let nouns = (nouns.into_iter().flatten())
+            .filter(|(_, c)| class_fits(*c, parse.classes))
+            .map(|&(i, _)| i);
+        nouns.chain(others.into_iter().flatten().copied())
     }
 }
 
