@@ -790,6 +790,22 @@ mod tests {
         Lexicon::new(g)
     }
 
+    #[test]
+    fn a_word_read_several_ways_as_one_entry_has_one_reading_the_cheapest() {
+        let lx = foreign();
+        // wa-na-pang-iw-a (passive) and wa-na-pang-i-w-a (applicative, passive)
+        let parses = morph::analyse("wanapangiwa", &lx, false);
+        let costs: Vec<u32> = (parses.iter())
+            .filter(|p| p.kind == StemKind::Verb && p.stem == "panga")
+            .map(|p| p.cost)
+            .collect();
+        assert!(costs.len() >= 2, "{parses:?}");
+        let a = lx.analyse_key("wanapangiwa".to_owned(), false);
+        assert_eq!(a.readings.len(), 1);
+        assert_eq!(lx.entry(a.readings[0].entry).sw, "-panga");
+        assert_eq!(Some(a.readings[0].cost), costs.iter().min().map(|c| c + 1));
+    }
+
     fn lemma(lx: &Lexicon, word: &str) -> Option<String> {
         lx.analyse(word, false)
             .readings
