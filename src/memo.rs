@@ -159,8 +159,9 @@ impl Word {
 /// Whether a written word is an acronym: two letters at least and none lower-case (*UN*, *CCM*).
 #[must_use]
 pub fn is_acronym(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && word.chars().all(|c| !c.is_lowercase())
+    // most words have a lower-case letter, found first
+    word.chars().all(|c| !c.is_lowercase())
+        && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 /// A word found in the memo, and the last text that used it.

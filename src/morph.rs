@@ -634,9 +634,15 @@ impl Prefix {
     }
 }
 
-/// All ways the start of `w` can be read as a verb prefix chain.
-fn prefixes(w: &str) -> Vec<Prefix> {
-    let mut out = Vec::with_capacity(16);
+thread_local! {
+    /// The prefix chains of the word being analysed ([`prefixes`]): kept between words, as a
+    /// list of them would take an allocation of kilobytes a word.
+    static CHAINS: std::cell::Cell<Vec<Prefix>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// All ways the start of `w` can be read as a verb prefix chain, into `out` (emptied first).
+fn prefixes(w: &str, out: &mut Vec<Prefix>) {
+    out.clear();
     out.push(Prefix::new());
     let start = Prefix::new();
     // infinitive: ku-, kuto-, kw- before a vowel
@@ -646,21 +652,21 @@ fn prefixes(w: &str) -> Vec<Prefix> {
         if after(rest, "to").is_some() {
             let mut n = p.push("to", "NEG");
             n.negative = true;
-            objects(w, n, &mut out);
+            objects(w, n, out);
         }
-        objects(w, p, &mut out);
+        objects(w, p, out);
     }
     if after(w, "kw").is_some() && w[2..].starts_with(is_vowel) {
         let mut p = start.push("kw", "INF");
         p.infinitive = true;
         p.cost += 1;
-        objects(w, p, &mut out);
+        objects(w, p, out);
     }
     // habitual hu-
     if after(w, "hu").is_some() {
         let mut p = start.push("hu", "HAB");
         p.habitual = true;
-        objects(w, p, &mut out);
+        objects(w, p, out);
     }
     // negative subjects
     for &(neg, sm, gloss) in NEGATIVE_SUBJECTS {
@@ -675,12 +681,12 @@ fn prefixes(w: &str) -> Vec<Prefix> {
             p.negative = true;
             p.neg_subject = true;
             // present negative: no tense marker
-            objects(w, p.clone(), &mut out);
+            objects(w, p.clone(), out);
             for &(t, g, tam) in NEGATIVE_TAMS {
                 if after(&w[p.len..], t).is_some() {
                     let mut q = p.push(t, g);
                     q.tam = tam;
-                    after_tense(w, q, &mut out);
+                    after_tense(w, q, out);
                 }
             }
         }
@@ -691,7 +697,7 @@ fn prefixes(w: &str) -> Vec<Prefix> {
             let mut p = start.push(form, gloss);
             p.cost += 1;
             p.tam = Tam::General;
-            objects(w, p, &mut out);
+            objects(w, p, out);
         }
     }
     // positive subjects
@@ -706,23 +712,22 @@ fn prefixes(w: &str) -> Vec<Prefix> {
         }
         let p = start.push(form, gloss);
         // subjunctive / general present / relative-suffix forms: no tense marker
-        objects(w, p.clone(), &mut out);
+        objects(w, p.clone(), out);
         if after(&w[p.len..], "si").is_some() {
             let mut n = p.push("si", "NEG");
             n.negative = true;
             n.neg_si = true;
-            objects(w, n.clone(), &mut out);
-            relative(w, &n, &mut out);
+            objects(w, n.clone(), out);
+            relative(w, &n, out);
         }
         for &(t, g, tam) in TAMS {
             if after(&w[p.len..], t).is_some() {
                 let mut q = p.push(t, g);
                 q.tam = tam;
-                after_tense(w, q, &mut out);
+                after_tense(w, q, out);
             }
         }
     }
-    out
 }
 
 fn after_tense(w: &str, p: Prefix, out: &mut Vec<Prefix>) {
@@ -962,7 +967,9 @@ fn verb_analyses(w: &str, stems: &impl Stems, out: &mut Vec<Parse>) {
     // a word has a few prefix chains: a short list, searched in turn, costs less than a map
     let mut cache: Vec<((usize, usize), Vec<Body>)> = Vec::new();
     let mut scratch = Scratch::default();
-    for p in prefixes(w) {
+    let mut chains = CHAINS.take();
+    prefixes(w, &mut chains);
+    for p in &chains {
         let rest = &w[p.len..];
         // a relative suffix after the stem: a-sema-ye, zi-ja-zo
         let suffixed =
@@ -984,7 +991,7 @@ fn verb_analyses(w: &str, stems: &impl Stems, out: &mut Vec<Parse>) {
             };
             let found = &cache[k].1;
             for b in found {
-                if let Some(cost) = fits_prefix(&p, b, rel.is_some()) {
+                if let Some(cost) = fits_prefix(p, b, rel.is_some()) {
                     let mut morphemes: Vec<Morpheme> =
                         Vec::with_capacity(p.morphemes().len() + b.morphemes.len() + 1);
                     morphemes.extend(p.morphemes().iter().map(|&(f, g)| m(f, g)));
@@ -1005,6 +1012,7 @@ fn verb_analyses(w: &str, stems: &impl Stems, out: &mut Vec<Parse>) {
             }
         }
     }
+    CHAINS.set(chains);
 }
 
 /// Whether a body reading fits the prefix chain; the extra cost if it does.
