@@ -766,6 +766,14 @@ mod tests {
         });
         let shared = lx.shared().expect("shared");
         assert_eq!(shared.len(), words.len(), "each word type left once");
+        assert!(
+            shared.get("mkuu", true).is_some(),
+            "as a name inside a sentence"
+        );
+        assert!(
+            shared.get("mkuu", false).is_none(),
+            "never met as a common word"
+        );
         std::thread::scope(|scope| {
             assert_eq!(scope.spawn(|| read(&lx)).join().unwrap(), alone, "taken");
         });

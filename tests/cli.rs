@@ -266,3 +266,47 @@ fn usage_errors_exit_2() {
     let o = run(&["annotate", "--format", "yaml"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn several_files_on_several_threads_give_what_one_thread_gives() {
+    // threads share the words they have analysed: what each file gets must not depend on
+    // which thread met a word first
+    let dir = scratch("threads");
+    let sample = std::fs::read_to_string(data("sample.sw.txt")).unwrap();
+    let reversed = sample.lines().rev().collect::<Vec<_>>().join("\n") + "\n";
+    let ours = "Mawaziri wa Mambo ya Nje wa nchi hizo walikutana jana mjini Nairobi.\n\
+                Mabalozi wanatarajiwa kuwasilisha ripoti yao kwa Rais wiki ijayo.\n\
+                Serikali imesema kwamba mpango huo utaanza mwezi ujao.\n\
+                Wabunge walijadili bajeti ya wizara ya afya kwa saa tatu.\n";
+    let mut files = Vec::new();
+    for (name, text) in [
+        ("a.txt", sample.clone()),
+        ("b.txt", reversed),
+        ("c.txt", ours.repeat(3)),
+        ("d.txt", format!("{ours}{sample}")),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        files.push(path.to_str().unwrap().to_owned());
+    }
+    let files: Vec<&str> = files.iter().map(String::as_str).collect();
+    for command in [
+        &["annotate", "--format", "tsv"][..],
+        &["annotate", "--format", "jsonl"],
+        &["annotate", "--format", "tsv", "--exact-only"],
+        &["stats", "--per-file"],
+    ] {
+        let output = |threads: &str| {
+            let mut args = vec!["--threads", threads];
+            args.extend_from_slice(command);
+            args.extend_from_slice(&files);
+            let o = run(&args);
+            assert_eq!(o.status.code(), Some(0), "{command:?}: {}", stderr(&o));
+            stdout(&o)
+        };
+        let one = output("1");
+        assert!(one.lines().count() > 8, "{command:?} gives little:\n{one}");
+        assert_eq!(output("2"), one, "{command:?} on two threads");
+        assert_eq!(output("3"), one, "{command:?} on three threads");
+    }
+}
