@@ -770,7 +770,7 @@ fn annotate_files(
             };
             let work = |rows: &mut render::tsv::Rows,
                         (file, chunk): (usize, Chunk)|
-             -> (Vec<u8>, bool, usize) {
+             -> (Vec<u8>, usize, bool, usize) {
                 let mut buf = Vec::new();
                 if format != AnnotateFormat::Tsv {
                     buf = spare();
@@ -787,15 +787,16 @@ fn annotate_files(
                     |_| Ok(false),
                 )
                 .expect("keeping output in memory cannot fail");
+                let mut len = buf.len();
                 if format == AnnotateFormat::Tsv {
-                    buf = rows.take_written(spare());
+                    (buf, len) = rows.take_written(spare());
                 }
-                (buf, found, chunk.text.len())
+                (buf, len, found, chunk.text.len())
             };
-            let mut sink = |(buf, any, bytes): (Vec<u8>, bool, usize)| -> Result<()> {
+            let mut sink = |(buf, len, any, bytes): (Vec<u8>, usize, bool, usize)| -> Result<()> {
                 found |= any;
                 progress.advance(bytes);
-                out.write_all(&buf).map_err(stdout_error)?;
+                out.write_all(&buf[..len]).map_err(stdout_error)?;
                 if let Ok(mut p) = pool.lock() {
                     p.push(buf);
                 }

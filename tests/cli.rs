@@ -284,6 +284,9 @@ fn several_files_on_several_threads_give_what_one_thread_gives() {
         ("b.txt", reversed),
         ("c.txt", ours.repeat(3)),
         ("d.txt", format!("{ours}{sample}")),
+        // several chunks, whose rows differ in length: buffers go back and forth between
+        // threads and are written over
+        ("e.txt", ours.repeat(1200) + &sample.repeat(150)),
     ] {
         let path = dir.join(name);
         std::fs::write(&path, text).unwrap();

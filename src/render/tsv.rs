@@ -78,14 +78,13 @@ impl Rows {
         self.len = 0;
     }
 
-    /// Take the rows written, as they are in memory, and write on in `room` from its start:
-    /// its bytes, whatever they are, are written over, so that a buffer used before serves again
-    /// without being cleared.
-    pub fn take_written(&mut self, room: Vec<u8>) -> Vec<u8> {
-        let mut written = std::mem::replace(&mut self.out, room);
-        written.truncate(self.len);
-        self.len = 0;
-        written
+    /// Take the buffer the rows are written in, and how many of its bytes they are (the bytes
+    /// after them are old), and write on in `room` from its start: its bytes, whatever they
+    /// are, are written over, so that a buffer used before serves again without being cleared
+    /// (a buffer cut to its rows would be zeroed again to its full length when it grew).
+    pub fn take_written(&mut self, room: Vec<u8>) -> (Vec<u8>, usize) {
+        let written = std::mem::replace(&mut self.out, room);
+        (written, std::mem::take(&mut self.len))
     }
 
     /// Write the row of one brief.
