@@ -1,6 +1,7 @@
 //! The memo of analyses: each thread keeps, for the lexicon it works with, every word type it
-//! has met — found by its written form, analysed on first sight — so that a corpus of millions of
-//! tokens is analysed once per type.
+//! has met — found by its written form, analysed on first sight (or copied from the analyses the
+//! lexicon's threads share, [`crate::shared_memo`]) — so that a corpus of millions of tokens is
+//! analysed once per type.
 //!
 //! What the hot path of annotation reads of a type is a small [`Word`] kept beside the written
 //! form (flags, first reading, term word number, key number, what may follow a term's first
