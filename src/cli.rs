@@ -670,8 +670,15 @@ struct Run<'a> {
 
 /// Threads for a run over `files`: as asked, else one per core for several files (as ripgrep
 /// searches files in parallel) and one for a single file (each thread keeps its own memo of
-/// analyses, and they share a copy of each, so threads cost memory).
+/// analyses, and they share a copy of each, so threads cost memory). A single file of one chunk
+/// is one thread's work whatever is asked: there is nothing to share out.
 fn threads(args: &Args, files: &[PathBuf]) -> usize {
+    if let [file] = files
+        && file.as_os_str() != "-"
+        && std::fs::metadata(file).is_ok_and(|m| m.len() <= CHUNK_SIZE as u64)
+    {
+        return 1;
+    }
     args.threads.map_or_else(
         || {
             if files.len() > 1 {
@@ -802,16 +809,11 @@ fn annotate_files(
                 }
                 Ok(())
             };
-            let threads = if run.files.len() > 1 || total_size(run.files) > CHUNK_SIZE as u64 {
-                run.threads
-            } else {
-                1
-            };
-            if threads > 1 {
+            if run.threads > 1 {
                 parallel::ordered(
                     run.chunks()?,
-                    threads,
-                    2 * threads,
+                    run.threads,
+                    2 * run.threads,
                     render::tsv::Rows::new,
                     |rows, item| work(rows, item),
                     &mut sink,
@@ -981,16 +983,6 @@ fn annotate_chunk(
         }
     }
     Ok(found)
-}
-
-/// The total size of the files, 0 for standard input.
-fn total_size(files: &[PathBuf]) -> u64 {
-    files
-        .iter()
-        .filter(|f| f.as_os_str() != "-")
-        .filter_map(|f| std::fs::metadata(f).ok())
-        .map(|m| m.len())
-        .sum()
 }
 
 fn qa(

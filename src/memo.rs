@@ -438,7 +438,7 @@ impl Analyser<'_> {
                 analysed: analysed.clone(),
                 then,
             };
-            shared.put(&analysed.key, proper, shelved);
+            shared.put(Arc::clone(&analysed.key), proper, shelved);
         }
         (analysed, then)
     }
@@ -785,7 +785,7 @@ mod tests {
         );
         let plan = other.analyse_key("mipango".to_owned(), false);
         shared.put(
-            "watoto",
+            "watoto".into(),
             false,
             Shelved {
                 analysed: plan,

@@ -25,8 +25,9 @@ pub struct Shelved {
     pub then: u32,
 }
 
-/// Analyses by key, `[common, proper]` (a capitalised word inside a sentence).
-type Shelves = [FxHashMap<Box<str>, Arc<Shelved>>; 2];
+/// Analyses by key, `[common, proper]` (a capitalised word inside a sentence); the key is the
+/// analysis's own ([`Analysed::key`]), not a copy.
+type Shelves = [FxHashMap<Arc<str>, Arc<Shelved>>; 2];
 
 /// The analyses of one lexicon that its threads share.
 #[derive(Debug)]
@@ -62,12 +63,12 @@ impl SharedMemo {
 
     /// Leave the analysis of `key` for the other threads. A full memo is emptied first; the
     /// analyses it held are freed outside the lock.
-    pub fn put(&self, key: &str, proper: bool, analysis: Shelved) {
+    pub fn put(&self, key: Arc<str>, proper: bool, analysis: Shelved) {
         let analysis = Arc::new(analysis);
         let mut shelves = self.shelves.lock().unwrap_or_else(PoisonError::into_inner);
         let full = shelves[0].len() + shelves[1].len() >= self.limit;
         let old = full.then(|| std::mem::take(&mut *shelves));
-        shelves[usize::from(proper)].insert(key.into(), analysis);
+        shelves[usize::from(proper)].insert(key, analysis);
         drop(shelves);
         drop(old);
     }
@@ -106,7 +107,7 @@ mod tests {
     fn an_analysis_left_by_one_thread_is_found_by_its_key_and_kind() {
         let memo = SharedMemo::default();
         assert!(memo.is_empty());
-        memo.put("watoto", false, analysis("watoto"));
+        memo.put("watoto".into(), false, analysis("watoto"));
         let found = memo.get("watoto", false).expect("left there");
         assert_eq!(&*found.analysed.key, "watoto");
         assert_eq!(found.then, 7);
@@ -124,7 +125,7 @@ mod tests {
     fn a_full_memo_is_emptied_and_filled_anew() {
         let memo = SharedMemo::with_limit(3);
         for word in ["mtoto", "watoto", "kitoto", "vitoto"] {
-            memo.put(word, false, analysis(word));
+            memo.put(word.into(), false, analysis(word));
             assert!(memo.len() <= 3, "bounded at {word}");
         }
         assert_eq!(memo.len(), 1);
