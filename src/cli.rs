@@ -524,11 +524,16 @@ pub fn run(args: &Args) -> Result<ExitCode> {
                 progress.advance(chunk.text.len());
             }
             drop(progress);
-            let mut words = unknown.finish();
-            words.retain(|u| u.count >= min_count);
-            if limit > 0 {
-                words.truncate(limit);
+            let forgotten = unknown.forgotten();
+            if forgotten > 0 {
+                eprintln!(
+                    "istilahi: note: over {} unglossed word types; to bound memory the rarest \
+                     were forgotten as the input was read, so a word seen up to {forgotten} \
+                     times may be missing and a count may be up to {forgotten} short",
+                    istilahi::unknown::UNKNOWN_LIMIT
+                );
             }
+            let words = unknown.most_frequent(min_count, limit);
             let mut out = output(None, ColorChoice::Never)?;
             match format {
                 UnknownFormat::Text => render::unknown::render_text(&mut out, &words),

@@ -35,6 +35,14 @@ impl<'t> LineIndex<'t> {
         LineIndex { text, starts }
     }
 
+    /// The 1-based line of byte `offset`: [`LineIndex::position`] without the column, which
+    /// costs a count of the line's characters.
+    #[must_use]
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset.min(self.text.len()))
+    }
+
     /// The 1-based line and column (in characters) of byte `offset`.
     #[must_use]
     pub fn position(&self, offset: usize) -> Position {
