@@ -10,6 +10,7 @@ pub mod annotate;
 pub mod bitext;
 pub mod bloom;
 pub mod coverage;
+pub mod distinct;
 pub mod document;
 pub mod domain;
 pub mod edit;

@@ -9,10 +9,11 @@
 //! general ones (see [`crate::domain`]). Each entry match also counts once for each of its
 //! entry's domains.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::distinct::Distinct;
 use crate::document::Sentence;
 use crate::domain;
 use crate::glossary::Entry;
@@ -90,7 +91,7 @@ pub struct Stats {
     pub domains: BTreeMap<String, usize>,
     /// The distinct unknown words (lookup keys).
     #[serde(skip)]
-    unknown_types: HashSet<String>,
+    unknown_types: Distinct,
 }
 
 impl Stats {
@@ -112,7 +113,7 @@ impl Stats {
                 }
             } else {
                 self.unknown += 1;
-                self.unknown_types.insert(key(&t.text));
+                self.unknown_types.insert(&key(&t.text));
             }
         }
         for (m, words) in sentence.matches.iter().zip(words_in) {
@@ -151,14 +152,20 @@ impl Stats {
         for (d, n) in &other.domains {
             *self.domains.entry(d.clone()).or_default() += n;
         }
-        self.unknown_types
-            .extend(other.unknown_types.iter().cloned());
+        self.unknown_types.merge(&other.unknown_types);
     }
 
-    /// How many different unknown words there are (by lookup key: case and apostrophes folded).
+    /// How many different unknown words there are (by lookup key: case and apostrophes
+    /// folded): exact up to [`crate::distinct::EXACT_LIMIT`], an estimate past it.
     #[must_use]
     pub fn unknown_types(&self) -> usize {
-        self.unknown_types.len()
+        self.unknown_types.count()
+    }
+
+    /// Whether [`Stats::unknown_types`] is exact.
+    #[must_use]
+    pub fn unknown_types_exact(&self) -> bool {
+        self.unknown_types.is_exact()
     }
 
     /// `part` as a percentage of the words (0 when there are none).

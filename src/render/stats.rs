@@ -53,7 +53,13 @@ fn summary<W: io::Write>(out: &mut W, s: &Stats) -> io::Result<()> {
     line(out, "  glossed", s.glossed, true)?;
     line(out, "  in names", s.name_words, true)?;
     line(out, "  unknown", s.unknown, true)?;
-    line(out, "  unknown, distinct", s.unknown_types(), false)?;
+    if s.unknown_types_exact() {
+        line(out, "  unknown, distinct", s.unknown_types(), false)?;
+    } else {
+        // past the words counted exactly: an estimate, marked as one
+        let about = format!("~{}", s.unknown_types());
+        writeln!(out, "{:<20}{about:>9}", "  unknown, distinct")?;
+    }
     line(out, "matches", s.matches.total(), false)?;
     line(out, "  exact", s.matches.exact, false)?;
     line(out, "  variant", s.matches.variant, false)?;
