@@ -156,10 +156,10 @@ pub struct Analysed {
     /// The key's number among the words terms are written with ([`Term::ids`]), or
     /// [`Analysed::NOT_A_TERM_WORD`].
     pub word: u32,
-    pub readings: Vec<Reading>,
-    pub parses: Vec<Parse>,
+    pub readings: Box<[Reading]>,
+    pub parses: Box<[Parse]>,
     /// The multi-word terms whose inflecting head a parse reaches: `(term, index in parses)`.
-    pub heads: Vec<(usize, usize)>,
+    pub heads: Box<[(usize, usize)]>,
     /// What may follow for each of `starts_agreeing` to go on (set by the [`Analyser`]).
     pub seconds_agreeing: Box<[Second]>,
     /// What may follow for each of `heads` to go on (set by the [`Analyser`]).
@@ -261,8 +261,8 @@ impl Analysed {
         for h in &mut heads {
             h.1 = index[h.1];
         }
-        readings.shrink_to_fit();
-        heads.shrink_to_fit();
+        // kept for the rest of the run: lists with no room to grow (a type's analysis is 24
+        // bytes smaller, and lists cut to their length)
         Analysed {
             fixed: starts.iter().map(|&t| lexicon.term_brief(t)).collect(),
             connective: morph::CONNECTIVES.contains(&key.as_str()),
@@ -270,9 +270,9 @@ impl Analysed {
             starts_agreeing,
             possessive,
             word,
-            readings,
-            parses: kept,
-            heads,
+            readings: readings.into_boxed_slice(),
+            parses: kept.into_boxed_slice(),
+            heads: heads.into_boxed_slice(),
             seconds_agreeing: Box::default(),
             seconds_of_heads: Box::default(),
         }

@@ -23,12 +23,13 @@ use crate::morph::StemKind;
 use crate::shared_memo::Shelved;
 use crate::tokenize::{self, key};
 
-/// How many word types the analysis memo holds at most between texts: enough for the working
-/// vocabulary of a news corpus, and a bound on memory whatever the input. When a text begins
-/// with the memo over it, only the words the last text used are kept. A text (a chunk of
-/// 256 KB) may add some 40,000 more before the next one begins, so on text whose every word is
-/// new a thread peaks near twice this: 48,000 keeps that under 50 MiB (64,000 did not).
-pub const MEMO_LIMIT: usize = 48_000;
+/// How many word types the analysis memo holds at most between texts: more than the working
+/// vocabulary of a news corpus (the benchmark's, 28,600 types, never reaches it), and a bound
+/// on memory whatever the input. When a text begins with the memo over it, only the words the
+/// last text used are kept. A text (a chunk of 256 KB) may add some 40,000 more before the next
+/// begins, so on text rich in new words a thread holds up to twice this: 32,000 keeps one
+/// thread under 45 MiB there (64,000 took it to 68 MiB).
+pub const MEMO_LIMIT: usize = 32_000;
 
 /// What the hot path of annotation reads of a word type, kept in the memo beside its written
 /// form: finding a word gives it without reading its [`Analysed`], which is asked for
