@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of istilahi at corpus scale, printed as Markdown tables for the README.
 #
-# Usage: scripts/bench.sh [CORPUS_FILE] [--size MB] [--gb] [--runs N] [--bin PATH] [--baseline PATH]
+# Usage: scripts/bench.sh [CORPUS_FILE] [--size MB] [--gb] [--new-words] [--runs N] [--bin PATH]
+#                         [--baseline PATH]
 #
 #   CORPUS_FILE  Swahili text to measure on. Without it, ~100 MB is built by repeating the
 #                Swahili side of ../shared/corpus (voa-news.sw.txt, column `swahili` of
@@ -9,6 +10,10 @@
 #   --size MB    Build the input up to at least MB megabytes (10^6 bytes) by repeating whole
 #                copies (default 100 without CORPUS_FILE; with CORPUS_FILE, the file as is).
 #   --gb         Also build ~1 GB (1000 MB) and report annotate and unknown time and peak RSS.
+#   --new-words  Also build ~100 MB of text rich in new words (the input's lines interleaved
+#                with lines of invented words, nearly every one a word type of its own) and
+#                report annotate, unknown and stats time and peak RSS, once each: the memory
+#                bound where the vocabulary does not repeat, as in a real year of news.
 #   --runs N     Best of N runs for each corpus row (default 3; wall time is the fastest run,
 #                peak RSS the largest of all runs).
 #   --bin PATH   The istilahi binary (default: target/release/istilahi, built with
@@ -33,7 +38,7 @@ die() {
 }
 
 usage() {
-  sed -n '4,18p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '4,23p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -42,6 +47,7 @@ shared=$(cd "$repo/.." && pwd)/shared
 corpus=""
 size=""
 gb=0
+new_words=0
 runs=3
 bin=""
 baseline=""
@@ -54,6 +60,7 @@ while [ $# -gt 0 ]; do
       ;;
     --size=*) size=${1#--size=}; shift ;;
     --gb) gb=1; shift ;;
+    --new-words) new_words=1; shift ;;
     --runs)
       [ $# -ge 2 ] || die "--runs needs a number"
       runs=$2
@@ -365,6 +372,54 @@ if [ "$gb" = 1 ]; then
   measure 1 "$bin" unknown --format tsv "$tmp/gb.txt"
   row "\`unknown --format tsv\` on ~1 GB" "$gb_bytes"
   rm -f "$tmp/gb.txt"
+fi
+
+if [ "$new_words" = 1 ]; then
+  # The input's lines interleaved with lines of invented words: syllables of Swahili consonants
+  # and vowels, two in five behind a subject and tense prefix, so that nearly every invented
+  # word is a type of its own and the analyser meets new words to the end. Seeded: the same
+  # text every run.
+  awk -v want=100000000 '
+    BEGIN {
+      srand(7)
+      nc = split("b ch d f g h j k l m n ny ng p s sh t v w y z", cons, " ")
+      nv = split("a e i o u", vow, " ")
+      np = split("wa a ni tu m ku ki vi ma mi u i zi li ya", pre, " ")
+      nt = split("na li me ta ki nge ka", ten, " ")
+    }
+    NR <= 100000 { corpus[NR] = $0 }
+    function pick(n) { return int(rand() * n) + 1 }
+    function word(   w, k, n) {
+      n = 2 + int(rand() * 4)
+      w = ""
+      for (k = 0; k < n; k++) w = w cons[pick(nc)] vow[pick(nv)]
+      if (rand() < 0.4) w = pre[pick(np)] (rand() < 0.85 ? ten[pick(nt)] : "") w
+      return w
+    }
+    END {
+      kept = NR < 100000 ? NR : 100000
+      written = 0; i = 0
+      while (written < want) {
+        if (rand() < 0.5) {
+          line = corpus[i % kept + 1]; i++
+        } else {
+          n = 8 + int(rand() * 13)
+          line = word()
+          for (k = 1; k < n; k++) line = line " " word()
+          line = line "."
+        }
+        print line
+        written += length(line) + 1
+      }
+    }' "$base" > "$tmp/new.txt"
+  new_bytes=$(stat -c %s "$tmp/new.txt")
+  measure 1 "$bin" --threads 1 annotate --format tsv "$tmp/new.txt"
+  row "\`annotate --format tsv\` on ~100 MB rich in new words, 1 thread" "$new_bytes"
+  measure 1 "$bin" unknown --format tsv "$tmp/new.txt"
+  row "\`unknown --format tsv\` on ~100 MB rich in new words" "$new_bytes"
+  measure 1 "$bin" stats "$tmp/new.txt"
+  row "\`stats\` on ~100 MB rich in new words" "$new_bytes"
+  rm -f "$tmp/new.txt"
 fi
 
 echo
