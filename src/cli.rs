@@ -1341,9 +1341,12 @@ fn stats_files(
         .collect();
     let progress = Progress::new(run.files);
     let work = |(file, chunk): (usize, Chunk)| -> (usize, Stats, usize) {
+        // in brief, as TSV is made: counting needs no document
         let mut stats = Stats::default();
-        for s in Annotation::new(lexicon, &chunk.text).at(chunk.offset) {
-            stats.add(lexicon.glossary().entries(), &s);
+        let mut annotation = Annotation::new(lexicon, &chunk.text);
+        let mut briefs = Vec::new();
+        while annotation.next_brief(&mut briefs) {
+            stats.add_briefs(&chunk.text, annotation.sentence_tokens(), &briefs);
         }
         (file, stats, chunk.text.len())
     };

@@ -13,12 +13,13 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::annotate::Brief;
 use crate::distinct::Distinct;
 use crate::document::Sentence;
 use crate::domain;
 use crate::glossary::Entry;
 use crate::lexicon::How;
-use crate::tokenize::{Kind, key};
+use crate::tokenize::{Kind, Token, key};
 
 /// Matches counted by how they were made.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -117,23 +118,67 @@ impl Stats {
             }
         }
         for (m, words) in sentence.matches.iter().zip(words_in) {
-            *self.matches.slot(m.how) += 1;
-            *self.words_by_how.slot(m.how) += words;
-            let Some(entry) = m.entry.and_then(|i| entries.get(i)) else {
+            self.count_match(m.how, m.entry.and_then(|i| entries.get(i)), words);
+        }
+    }
+
+    /// [`Stats::add`] of a sentence in brief, as annotation for TSV gives it (no document
+    /// between): its tokens, with spans into `text` ([`Annotation::sentence_tokens`]), and its
+    /// matches in text order ([`Annotation::next_brief`]).
+    ///
+    /// [`Annotation::sentence_tokens`]: crate::annotate::Annotation::sentence_tokens
+    /// [`Annotation::next_brief`]: crate::annotate::Annotation::next_brief
+    pub fn add_briefs(&mut self, text: &str, tokens: &[Token], briefs: &[Brief<'_>]) {
+        self.sentences += 1;
+        let mut words_in = vec![0usize; briefs.len()];
+        // the brief that may cover the token: the first not ending before it
+        let mut m = 0;
+        for t in tokens {
+            if t.kind != Kind::Word {
                 continue;
-            };
-            if words > 1 {
-                self.multi_word_terms += 1;
             }
-            if domain::is_domain_entry(entry) {
-                self.domain_terms += 1;
+            self.words += 1;
+            while briefs.get(m).is_some_and(|b| b.end - b.base <= t.start) {
+                m += 1;
             }
-            for d in &entry.domain {
-                if let Some(n) = self.domains.get_mut(d.as_str()) {
-                    *n += 1;
-                } else {
-                    self.domains.insert(d.to_string(), 1);
+            match briefs.get(m) {
+                Some(b) if b.start - b.base <= t.start => {
+                    words_in[m] += 1;
+                    if b.how == How::Name {
+                        self.name_words += 1;
+                    } else {
+                        self.glossed += 1;
+                    }
                 }
+                _ => {
+                    self.unknown += 1;
+                    self.unknown_types.insert(&key(t.text(text)));
+                }
+            }
+        }
+        for (b, words) in briefs.iter().zip(words_in) {
+            self.count_match(b.how, b.entry().map(|(_, e)| e), words);
+        }
+    }
+
+    /// Count a match made `how`, of `entry` (none for a name), over `words` words.
+    fn count_match(&mut self, how: How, entry: Option<&Entry>, words: usize) {
+        *self.matches.slot(how) += 1;
+        *self.words_by_how.slot(how) += words;
+        let Some(entry) = entry else {
+            return;
+        };
+        if words > 1 {
+            self.multi_word_terms += 1;
+        }
+        if domain::is_domain_entry(entry) {
+            self.domain_terms += 1;
+        }
+        for d in &entry.domain {
+            if let Some(n) = self.domains.get_mut(d.as_str()) {
+                *n += 1;
+            } else {
+                self.domains.insert(d.to_string(), 1);
             }
         }
     }
@@ -242,6 +287,27 @@ mod tests {
             ]
         );
         assert!((s.percent(s.glossed) - 900.0 / 13.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_sentence_in_brief_counts_as_the_same_sentence_in_full() {
+        let mut g = Glossary::default();
+        g.add_layer(parse_file(Path::new("t.toml"), TOML).unwrap());
+        let lex = Lexicon::new(g);
+        let text = "Katibu Mkuu wa balozi Juma Ali walifika leo. Mabalozi wa nchi 12 wamefika \
+                    leo.\n\n\"Bw. Juma\" na Katibu Mkuu wa Wizara walifika jana, kesho na leo.";
+        let mut full = Stats::default();
+        for s in Annotation::new(&lex, text) {
+            full.add(lex.glossary().entries(), &s);
+        }
+        let mut brief = Stats::default();
+        let mut annotation = Annotation::new(&lex, text);
+        let mut briefs = Vec::new();
+        while annotation.next_brief(&mut briefs) {
+            brief.add_briefs(text, annotation.sentence_tokens(), &briefs);
+        }
+        assert_eq!(brief, full);
+        assert!(full.name_words > 0 && full.unknown > 0 && full.multi_word_terms > 0);
     }
 
     #[test]
