@@ -431,7 +431,7 @@ impl Analyser<'_> {
     /// The analysis of `key`, and [`Word::then`] of it: copied from the analyses the
     /// lexicon's threads share, if one left it there, else made (and left there for them).
     fn analysis(&mut self, key: String, proper: bool) -> (Analysed, u32) {
-        let shared = self.lexicon.shared();
+        let shared = (self.lexicon.shared()).filter(|shared| shared.is_on());
         if let Some(shelved) = shared.and_then(|shared| shared.get(&key, proper)) {
             return (shelved.analysed.clone(), shelved.then);
         }

@@ -6,7 +6,15 @@
 //! this is asked only on a thread's first sight of a word type. A thread takes a copy of the
 //! analysis, so no two threads ever write the same memory while they annotate. The memo is
 //! bounded: when it holds [`SHARED_LIMIT`] word types it is emptied and filled anew.
+//!
+//! Sharing pays only where the threads meet the same words: on text rich in new words (names,
+//! rare forms, another language) nearly every analysis left here is never taken, and copying
+//! it in and freeing it again costs more than the threads save (100 MB of such text took 31 s
+//! of CPU on two threads, 19 s without sharing). So when the memo fills and fewer than one in
+//! [`WORTH`] of the threads' first sights found their analysis here since it was last emptied,
+//! sharing stops for the rest of the run and each thread analyses for itself.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use rustc_hash::FxHashMap;
@@ -25,9 +33,18 @@ pub struct Shelved {
     pub then: u32,
 }
 
+/// Sharing goes on while at least one in this many first sights finds its analysis shared.
+pub const WORTH: usize = 4;
+
 /// Analyses by key, `[common, proper]` (a capitalised word inside a sentence); the key is the
-/// analysis's own ([`Analysed::key`]), not a copy.
-type Shelves = [FxHashMap<Arc<str>, Arc<Shelved>>; 2];
+/// analysis's own ([`Analysed::key`]), not a copy. With them, how many were asked for and
+/// found since the memo was last emptied.
+#[derive(Debug, Default)]
+struct Shelves {
+    by_key: [FxHashMap<Arc<str>, Arc<Shelved>>; 2],
+    asked: usize,
+    found: usize,
+}
 
 /// The analyses of one lexicon that its threads share.
 #[derive(Debug)]
@@ -35,6 +52,8 @@ pub struct SharedMemo {
     shelves: Mutex<Shelves>,
     /// How many word types it holds at most ([`SHARED_LIMIT`]).
     limit: usize,
+    /// Whether sharing still pays ([`WORTH`]).
+    on: AtomicBool,
 }
 
 impl Default for SharedMemo {
@@ -50,25 +69,46 @@ impl SharedMemo {
         SharedMemo {
             shelves: Mutex::default(),
             limit,
+            on: AtomicBool::new(true),
         }
+    }
+
+    /// Whether threads share analyses still: once it stops paying ([`WORTH`]) they do not.
+    #[must_use]
+    pub fn is_on(&self) -> bool {
+        self.on.load(Ordering::Relaxed)
     }
 
     /// The analysis of `key` (`proper`: capitalised inside a sentence), if a thread left it.
     #[must_use]
     pub fn get(&self, key: &str, proper: bool) -> Option<Arc<Shelved>> {
         // a thread that panicked held the lock for a lookup or an insert: the maps are whole
-        let shelves = self.shelves.lock().unwrap_or_else(PoisonError::into_inner);
-        shelves[usize::from(proper)].get(key).cloned()
+        let mut shelves = self.shelves.lock().unwrap_or_else(PoisonError::into_inner);
+        let found = shelves.by_key[usize::from(proper)].get(key).cloned();
+        shelves.asked += 1;
+        shelves.found += usize::from(found.is_some());
+        found
     }
 
-    /// Leave the analysis of `key` for the other threads. A full memo is emptied first; the
-    /// analyses it held are freed outside the lock.
+    /// Leave the analysis of `key` for the other threads. A full memo is emptied first, or,
+    /// when too few of the analyses asked for were found in it, sharing stops; the analyses it
+    /// held are freed outside the lock.
     pub fn put(&self, key: Arc<str>, proper: bool, analysis: Shelved) {
+        if !self.is_on() {
+            // a thread that asked before sharing stopped
+            return;
+        }
         let analysis = Arc::new(analysis);
         let mut shelves = self.shelves.lock().unwrap_or_else(PoisonError::into_inner);
-        let full = shelves[0].len() + shelves[1].len() >= self.limit;
+        let full = shelves.by_key[0].len() + shelves.by_key[1].len() >= self.limit;
         let old = full.then(|| std::mem::take(&mut *shelves));
-        shelves[usize::from(proper)].insert(key, analysis);
+        if let Some(old) = &old
+            && old.found * WORTH < old.asked
+        {
+            self.on.store(false, Ordering::Relaxed);
+        } else {
+            shelves.by_key[usize::from(proper)].insert(key, analysis);
+        }
         drop(shelves);
         drop(old);
     }
@@ -77,7 +117,7 @@ impl SharedMemo {
     #[must_use]
     pub fn len(&self) -> usize {
         let shelves = self.shelves.lock().unwrap_or_else(PoisonError::into_inner);
-        shelves[0].len() + shelves[1].len()
+        shelves.by_key[0].len() + shelves.by_key[1].len()
     }
 
     /// Whether it holds none.
@@ -119,6 +159,26 @@ mod tests {
         std::thread::scope(|scope| {
             scope.spawn(|| assert!(memo.get("watoto", false).is_some(), "from another thread"));
         });
+    }
+
+    #[test]
+    fn sharing_stops_when_what_was_left_is_seldom_taken() {
+        let memo = SharedMemo::with_limit(4);
+        // every word found: a full memo is emptied and sharing goes on
+        for word in ["mtoto", "watoto", "kitoto", "vitoto", "mtoto"] {
+            if memo.get(word, false).is_none() {
+                memo.put(word.into(), false, analysis(word));
+            }
+            assert!(memo.get(word, false).is_some());
+        }
+        assert!(memo.is_on());
+        // new words only: when the memo fills again, fewer than one in WORTH asked were found
+        for word in ["mti", "miti", "kiti", "viti", "jiti"] {
+            assert!(memo.get(word, false).is_none());
+            memo.put(word.into(), false, analysis(word));
+        }
+        assert!(!memo.is_on(), "not worth sharing");
+        assert!(memo.is_empty(), "and what it held is freed");
     }
 
     #[test]
