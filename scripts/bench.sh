@@ -354,6 +354,11 @@ done
 ann1=$(awk -v ns="${b_wall[0]}" 'BEGIN {printf "%.3f", ns / 1e9}')
 two1=$(awk -v ns="${b_wall[4]}" 'BEGIN {printf "%.3f", ns / 1e9}')
 two2=$(awk -v ns="${b_wall[5]}" 'BEGIN {printf "%.3f", ns / 1e9}')
+# the medians too: on a machine whose speed drifts, one lucky best run moves a ratio of bests
+take 4
+two1_median=$m_median
+take 5
+two2_median=$m_median
 
 # rg runs once whatever --runs says: with -i and thousands of patterns it is slow (about
 # 0.1 MB/s on a 2-core Xeon, so minutes on 100 MB) and its noise does not move the ratio.
@@ -423,9 +428,10 @@ if [ "$new_words" = 1 ]; then
 fi
 
 echo
-awk -v a="$ann1" -v r="$rg1" -v t1="$two1" -v t2="$two2" 'BEGIN {
+awk -v a="$ann1" -v r="$rg1" -v t1="$two1" -v t2="$two2" -v m1="$two1_median" \
+  -v m2="$two2_median" 'BEGIN {
   printf "- annotate --format tsv (1 thread) vs rg: %.1f× faster\n", r / a
-  printf "- two files, 2 threads vs 1: %.2f× the throughput\n", t1 / t2
+  printf "- two files, 2 threads vs 1: %.2f× the throughput (best to best), %.2f× (median to median)\n", t1 / t2, m1 / m2
 }'
 if [ -n "$baseline" ]; then
   awk -v a="$ann1" -v b="${b_wall[7]}" 'BEGIN {
