@@ -110,6 +110,7 @@ mod tests {
                 Position { line, column },
                 "{offset}"
             );
+            assert_eq!(index.line(offset), line, "the line alone at {offset}");
         }
     }
 
