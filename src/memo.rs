@@ -28,7 +28,7 @@ use crate::tokenize::{self, key};
 /// on memory whatever the input. When a text begins with the memo over it, only the words the
 /// last text used are kept. A text (a chunk of 256 KB) may add some 40,000 more before the next
 /// begins, so on text rich in new words a thread holds up to twice this: 32,000 keeps one
-/// thread under 45 MiB there (64,000 took it to 68 MiB).
+/// thread under 45 MiB there (64,000 took it to 78 MiB).
 pub const MEMO_LIMIT: usize = 32_000;
 
 /// What the hot path of annotation reads of a word type, kept in the memo beside its written
