@@ -67,8 +67,6 @@ pub struct Annotation<'a> {
     current: std::ops::Range<usize>,
     /// Where `text` starts in the whole input: added to every span.
     base: usize,
-    /// The memo's [`Analyser::generation`].
-    generation: u64,
 }
 
 /// A match of the current sentence: tokens `from..to` and what they are.
@@ -98,9 +96,6 @@ pub struct Brief<'a> {
     /// The index in the glossary of the entry matched; `None` for a name, which is its own
     /// lemma and rendering.
     pub entry: Option<usize>,
-    /// For one word read by its first reading, which word type it is: briefs with the same
-    /// type are the same but for their spans. `None` for every other brief.
-    pub word: Option<WordType>,
     /// The text the spans point into, which starts at byte `base` of the input.
     pub text: &'a str,
     pub base: usize,
@@ -122,14 +117,6 @@ impl<'a> Brief<'a> {
     }
 }
 
-/// A word type of the memo, the same in every text and thread of a run
-/// ([`Analyser::generation`], [`Word::number`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct WordType {
-    pub generation: u64,
-    pub number: u32,
-}
-
 impl<'a> Annotation<'a> {
     #[must_use]
     pub fn new(lexicon: &'a Lexicon, text: &'a str) -> Annotation<'a> {
@@ -149,7 +136,6 @@ impl<'a> Annotation<'a> {
                 }
             }
         }
-        let generation = analyser.generation();
         Annotation {
             lexicon,
             text,
@@ -167,7 +153,6 @@ impl<'a> Annotation<'a> {
             best: Vec::new(),
             current: 0..0,
             base: 0,
-            generation,
         }
     }
 
@@ -206,20 +191,13 @@ impl<'a> Annotation<'a> {
 
     /// Tokens `from..to` of the current sentence in brief.
     #[inline]
-    fn brief(
-        &self,
-        (from, to): (usize, usize),
-        how: How,
-        entry: Option<usize>,
-        word: Option<WordType>,
-    ) -> Brief<'a> {
+    fn brief(&self, (from, to): (usize, usize), how: How, entry: Option<usize>) -> Brief<'a> {
         let toks = &self.tokens[self.current.clone()];
         Brief {
             start: toks[from].start + self.base,
             end: toks[to - 1].end + self.base,
             how,
             entry,
-            word,
             text: self.text,
             base: self.base,
             entries: self.lexicon.glossary().entries(),
@@ -274,7 +252,6 @@ impl<'a, F: FnMut(Brief<'a>)> Hits<'a> for Briefs<F> {
             (from, hit.end as usize),
             hit.how(),
             Some(hit.entry as usize),
-            None,
         );
         (self.0)(brief);
     }
@@ -282,19 +259,16 @@ impl<'a, F: FnMut(Brief<'a>)> Hits<'a> for Briefs<F> {
     #[inline]
     fn word(&mut self, a: &Annotation<'a>, at: usize, word: Word, first: usize) {
         let brief = if first == 0 {
-            let number = word.number();
-            let generation = a.generation;
-            let word_type = Some(WordType { generation, number });
-            a.brief((at, at + 1), word.how, Some(word.entry as usize), word_type)
+            a.brief((at, at + 1), word.how, Some(word.entry as usize))
         } else {
             let r = &a.analysed(at).readings[first];
-            a.brief((at, at + 1), r.how, Some(r.entry), None)
+            a.brief((at, at + 1), r.how, Some(r.entry))
         };
         (self.0)(brief);
     }
 
     fn name(&mut self, a: &Annotation<'a>, from: usize, to: usize) {
-        (self.0)(a.brief((from, to), How::Name, None, None));
+        (self.0)(a.brief((from, to), How::Name, None));
     }
 }
 

@@ -276,8 +276,6 @@ struct ThreadMemo {
     adjectives: FxHashMap<u32, Option<CompactString>>,
     /// The number of the current text: each [`Lexicon::analyser`] starts one.
     text: u32,
-    /// Which numbering of word types the store has ([`Analyser::generation`]).
-    generation: u64,
 }
 
 /// The word types of a memo, numbered in the order they were met: their analyses, and what is
@@ -312,13 +310,6 @@ impl Types {
     }
 }
 
-/// The last generation of numbers given to a memo's word types, over every thread.
-static GENERATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-
-fn new_generation() -> u64 {
-    GENERATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1
-}
-
 impl ThreadMemo {
     /// Start a new text; over [`MEMO_LIMIT`], forget the words the last text did not use.
     fn next_text(&mut self) {
@@ -337,7 +328,6 @@ impl ThreadMemo {
                 });
             }
             self.types = types;
-            self.generation = new_generation();
         }
         self.text = self.text.wrapping_add(1);
     }
@@ -368,21 +358,11 @@ impl Analyser<'_> {
         if memo.lexicon != id {
             memo = ThreadMemo {
                 lexicon: id,
-                generation: new_generation(),
                 ..ThreadMemo::default()
             };
         }
         memo.next_text();
         Analyser { lexicon, memo }
-    }
-
-    /// Which numbering of word types this analyser's memo has: the same generation and
-    /// [`Word::number`] is the same word type, written the same way, in any text of any
-    /// thread. Every memo has a generation of its own, and takes a new one when it forgets
-    /// words and numbers the rest anew.
-    #[must_use]
-    pub fn generation(&self) -> u64 {
-        self.memo.generation
     }
 
     /// The word type `written` (`proper`: capitalised inside a sentence), analysed on first

@@ -3,7 +3,7 @@
 
 use std::io;
 
-use crate::annotate::{Brief, WordType};
+use crate::annotate::Brief;
 use crate::glossary::Entry;
 use crate::lexicon::How;
 
@@ -16,7 +16,8 @@ pub fn render_header<W: io::Write>(out: &mut W) -> io::Result<()> {
 /// Rows of matches in brief, written into memory at corpus speed (tabs and line breaks inside
 /// a field become spaces, so every row stays one line): the end of a row after the surface
 /// (`lemma pos how en`) depends only on the entry and how it was matched, so it is formatted
-/// once per pair and copied after.
+/// once per pair and copied after; the surface is copied from the text, which is in the caches
+/// (a row cached whole for each word type was read from memory for the rarer words).
 ///
 /// The rows gather in memory of their own ([`Rows::written`]), until taken
 /// ([`Rows::clear_written`]).
@@ -31,15 +32,6 @@ pub struct Rows {
     ends: Vec<u8>,
     /// The last position written, kept in decimal.
     number: Decimal,
-    /// The generation of the word types in `by_word` ([`WordType`]).
-    generation: u64,
-    /// By word type number: where the row's end from the surface on is in `word_ends`; an
-    /// empty range when not formatted yet. Most rows are one word read by its first reading,
-    /// whose row after the spans is the same every time.
-    by_word: Vec<std::ops::Range<u32>>,
-    /// Those ends, padded like `ends`. Both are dropped when the word types are numbered
-    /// anew, so they hold no more than the memo's words.
-    word_ends: Vec<u8>,
     /// The rows written: `out[..len]`. The rest of `out` is room to write the next in place,
     /// zeroed once when it grows, so that a row is written with one test of room.
     out: Vec<u8>,
@@ -48,6 +40,9 @@ pub struct Rows {
 
 /// The size of the block a row's end is copied in.
 const BLOCK: usize = 64;
+
+/// The size of the block a word's surface is copied in.
+const SURFACE: usize = 16;
 
 /// How many ways of matching there are ([`How`], whose last is `Fuzzy`).
 const HOWS: usize = How::Fuzzy as usize + 1;
@@ -92,85 +87,45 @@ impl Rows {
     #[allow(clippy::inline_always)]
     #[inline(always)]
     pub fn push(&mut self, b: &Brief<'_>) {
-        if let (Some(word), Some(entry)) = (b.word, b.entry) {
-            let (from, to) = self.word_end(word, b, entry);
-            let room = room(
-                &mut self.out,
-                self.len,
-                2 * Decimal::BLOCK + (to - from) + BLOCK,
-            );
-            let mut at = self.number.write(room, b.start);
-            at += self.number.write(&mut room[at..], b.end);
-            copy_padded(&mut room[at..], &self.word_ends, from, to);
-            self.len += at + to - from;
+        let Some(entry) = b.entry else {
+            self.push_name(b);
             return;
-        }
-        self.push_other(b);
-    }
-
-    /// Write the row of a brief that is not one word's read by its first reading: a term, a
-    /// name, a word read otherwise.
-    #[inline(never)]
-    fn push_other(&mut self, b: &Brief<'_>) {
-        let surface = b.surface();
-        let tail = b.entry().map(|(entry, e)| self.end(entry, e, b.how));
-        let rest = tail.map_or(3 * surface.len() + 16, |(from, to)| to - from);
+        };
+        let (from, to) = self.end(entry, &b.entries[entry], b.how);
+        let (start, end) = (b.start - b.base, b.end - b.base);
         let room = room(
             &mut self.out,
             self.len,
-            2 * Decimal::BLOCK + surface.len() + rest,
+            2 * Decimal::BLOCK + SURFACE.max(end - start) + (to - from) + BLOCK,
+        );
+        let mut at = self.number.write(room, b.start);
+        at += self.number.write(&mut room[at..], b.end);
+        at += copy_surface(&mut room[at..], b.text.as_bytes(), start, end);
+        copy_padded(&mut room[at..], &self.ends, from, to);
+        self.len += at + to - from;
+    }
+
+    /// Write the row of a name: itself as lemma and rendering.
+    #[inline(never)]
+    fn push_name(&mut self, b: &Brief<'_>) {
+        const NAME: &[u8] = b"\tname\tname\t";
+        let surface = b.surface().as_bytes();
+        let room = room(
+            &mut self.out,
+            self.len,
+            2 * Decimal::BLOCK + 3 * surface.len() + NAME.len() + 2,
         );
         let mut at = self.number.write(room, b.start);
         at += self.number.write(&mut room[at..], b.end);
         at += copy_field(&mut room[at..], surface);
-        if let Some((from, to)) = tail {
-            room[at..at + to - from].copy_from_slice(&self.ends[from..to]);
-            at += to - from;
-        } else {
-            // a name: itself as lemma and rendering
-            const NAME: &[u8] = b"\tname\tname\t";
-            room[at] = b'\t';
-            at += 1;
-            at += copy_field(&mut room[at..], surface);
-            room[at..at + NAME.len()].copy_from_slice(NAME);
-            at += NAME.len();
-            at += copy_field(&mut room[at..], surface);
-            room[at] = b'\n';
-            at += 1;
-        }
-        self.len += at;
-    }
-
-    /// Where the end of a row of word type `word` from its surface on is in `word_ends`,
-    /// formatted on first need.
-    #[inline]
-    fn word_end(&mut self, word: WordType, b: &Brief<'_>, entry: usize) -> (usize, usize) {
-        if word.generation != self.generation {
-            self.generation = word.generation;
-            self.by_word.clear();
-            self.word_ends.clear();
-        }
-        let n = word.number as usize;
-        match self.by_word.get(n) {
-            Some(range) if !range.is_empty() => (range.start as usize, range.end as usize),
-            _ => self.new_word_end(n, b, entry),
-        }
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn new_word_end(&mut self, n: usize, b: &Brief<'_>, entry: usize) -> (usize, usize) {
-        if n >= self.by_word.len() {
-            self.by_word.resize(n + 1, 0..0);
-        }
-        let (tail_from, tail_to) = self.end(entry, &b.entries[entry], b.how);
-        let tail = &self.ends[tail_from..tail_to];
-        self.by_word[n] = append_padded(&mut self.word_ends, |out| {
-            push_field(out, b.surface());
-            out.extend_from_slice(tail);
-        });
-        let range = &self.by_word[n];
-        (range.start as usize, range.end as usize)
+        room[at] = b'\t';
+        at += 1;
+        at += copy_field(&mut room[at..], surface);
+        room[at..at + NAME.len()].copy_from_slice(NAME);
+        at += NAME.len();
+        at += copy_field(&mut room[at..], surface);
+        room[at] = b'\n';
+        self.len += at + 1;
     }
 
     /// Where the end of a row of `entry` matched `how` is in `ends`, formatted on first need.
@@ -262,11 +217,35 @@ fn tail(out: &mut Vec<u8>, e: &Entry, how: How) {
 
 /// Copy `field` to the start of `room` with tabs and line breaks turned into spaces; how many
 /// bytes it takes.
-fn copy_field(room: &mut [u8], field: &str) -> usize {
-    for (to, b) in room.iter_mut().zip(field.bytes()) {
+fn copy_field(room: &mut [u8], field: &[u8]) -> usize {
+    for (to, &b) in room.iter_mut().zip(field) {
         *to = in_field(b);
     }
     field.len()
+}
+
+/// Copy the surface `text[start..end]` to the start of `room`, which has [`SURFACE`] bytes at
+/// least, as [`copy_field`] does; how many bytes it takes. A short surface without control
+/// bytes (a word, most terms) is copied as one block, without a loop.
+#[inline]
+fn copy_surface(room: &mut [u8], text: &[u8], start: usize, end: usize) -> usize {
+    const EACH: u128 = u128::MAX / 255;
+    let len = end - start;
+    if len <= SURFACE
+        && let Some(block) = text.get(start..start + SURFACE)
+    {
+        let block: &[u8; SURFACE] = block.try_into().expect("a block");
+        // the bytes past the surface read as spaces: then a byte below a space is a control
+        // byte of the surface (a tab, a line break), which the field must not keep
+        let past = u128::MAX.checked_shl(8 * len as u32).unwrap_or(0);
+        let bytes = u128::from_le_bytes(*block) | (past & (0x20 * EACH));
+        let controls = bytes.wrapping_sub(0x20 * EACH) & !bytes & (0x80 * EACH);
+        if controls == 0 {
+            room[..SURFACE].copy_from_slice(block);
+            return len;
+        }
+    }
+    copy_field(room, &text[start..end])
 }
 
 /// Append a field with tabs and line breaks turned into spaces, in one pass (most fields are
@@ -295,6 +274,11 @@ struct Decimal {
     /// are copied as one block of known size.
     digits: [u8; Decimal::END + Decimal::BLOCK],
     from: usize,
+    /// The last two digits of a number of two or more, which are written into the row after
+    /// the block and not kept in `digits` (whose two bytes there are then stale): a block read
+    /// just after a store of two of its bytes waits for the store, where the bytes written
+    /// into the row need not.
+    low: u8,
 }
 
 impl Default for Decimal {
@@ -306,6 +290,7 @@ impl Default for Decimal {
             value: 0,
             digits,
             from: Decimal::END - 1,
+            low: 0,
         }
     }
 }
@@ -327,23 +312,27 @@ impl Decimal {
             .try_into()
             .expect("the array holds a block after every start");
         room[..Decimal::BLOCK].copy_from_slice(block);
-        Decimal::END + 1 - self.from
+        let end = Decimal::END - self.from;
+        if end >= 2 {
+            room[end - 2..end].copy_from_slice(&PAIRS[usize::from(self.low)]);
+        }
+        end + 1
     }
 
-    /// Make the digits those of `n`.
+    /// Make `n` the number: its digits, but for the last two of a number of two or more
+    /// ([`Decimal::low`]).
     #[inline]
     fn set(&mut self, n: usize) {
         let step = n.wrapping_sub(self.value);
         // the last two digits take the step when it is small and the number has two; a sum
         // over 99 carries into the digits before
         if step < 100 && self.from + 2 <= Decimal::END {
-            let last = &mut self.digits[Decimal::END - 2..Decimal::END];
-            let sum = usize::from(last[0] - b'0') * 10 + usize::from(last[1] - b'0') + step;
+            let sum = usize::from(self.low) + step;
             self.value = n;
             if sum < 100 {
-                last.copy_from_slice(&PAIRS[sum]);
+                self.low = sum as u8;
             } else {
-                last.copy_from_slice(&PAIRS[sum - 100]);
+                self.low = (sum - 100) as u8;
                 self.carry();
             }
             return;
@@ -379,6 +368,7 @@ impl Decimal {
         let written = numbers.format(n).as_bytes();
         self.from = Decimal::END - written.len();
         self.digits[self.from..Decimal::END].copy_from_slice(written);
+        self.low = (n % 100) as u8;
     }
 }
 
@@ -433,6 +423,42 @@ mod tests {
     }
 
     #[test]
+    fn a_surface_is_copied_as_a_field_however_it_is_copied() {
+        // (name, text, span): a block of 16 bytes is read where the text has one after the start
+        let cases: &[(&str, &str, (usize, usize))] = &[
+            (
+                "a word with a block after it",
+                "mambo ya nje ya nchi",
+                (0, 5),
+            ),
+            ("a word at the text's end", "ya mambo", (3, 8)),
+            ("sixteen bytes", "mawasilianokimataifa na", (0, 16)),
+            ("longer than a block", "mawasilianokimataifa na", (0, 20)),
+            ("a line break inside", "mambo\nya nje ya nchi", (0, 12)),
+            ("a tab inside", "mambo\tya nje ya nchi hizi", (0, 12)),
+            ("a carriage return", "mambo\r\nya nje ya nchi hizo", (0, 13)),
+            ("a control byte kept", "mambo\u{1}ya nje ya nchi", (0, 12)),
+            ("a line break just past it", "mambo\nya nje ya nchi", (0, 5)),
+            ("non-ASCII", "ng’ombe wa nchi hii ya", (0, 9)),
+        ];
+        for &(name, text, (start, end)) in cases {
+            let mut room = [0u8; 64];
+            let len = copy_surface(&mut room, text.as_bytes(), start, end);
+            let want: String = text[start..end]
+                .chars()
+                .map(|c| {
+                    if matches!(c, '\t' | '\n' | '\r') {
+                        ' '
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            assert_eq!(std::str::from_utf8(&room[..len]).unwrap(), want, "{name}");
+        }
+    }
+
+    #[test]
     fn rows_keep_one_line_each_and_names_render_as_themselves() {
         let entries = parse_file(
             std::path::Path::new("t.toml"),
@@ -441,29 +467,24 @@ mod tests {
         .unwrap();
         // a text that starts at byte 100 of its input
         let text = "na mambo\nya nje Juma";
-        let brief = |start: usize, end: usize, how, entry, word| Brief {
+        let brief = |start: usize, end: usize, how, entry| Brief {
             start: 100 + start,
             end: 100 + end,
             how,
             entry,
-            word,
             text,
             base: 100,
             entries: &entries,
         };
-        let word = WordType {
-            generation: 1,
-            number: 7,
-        };
         let briefs = [
-            brief(3, 15, How::Inflected, Some(0), None),
-            brief(16, 20, How::Name, None, None),
-            brief(3, 15, How::Inflected, Some(0), Some(word)),
+            brief(3, 15, How::Inflected, Some(0)),
+            brief(16, 20, How::Name, None),
+            brief(3, 15, How::Inflected, Some(0)),
         ];
         let mut rows = Rows::new();
         let mut out = Vec::new();
         rows.write(&mut out, &briefs);
-        // the second time the entry's and the word type's parts of the row come from the cache
+        // the second time the entry's part of the row comes from the cache
         rows.write(&mut out, &briefs[..1]);
         rows.write(&mut out, &briefs[2..]);
         let out = String::from_utf8(out).unwrap();
