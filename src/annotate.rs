@@ -120,8 +120,7 @@ impl<'a> Brief<'a> {
 impl<'a> Annotation<'a> {
     #[must_use]
     pub fn new(lexicon: &'a Lexicon, text: &'a str) -> Annotation<'a> {
-        let tokens = tokenize::tokenize(text);
-        let sentences = tokenize::sentences(text, &tokens);
+        let (tokens, sentences) = tokenize::split(text);
         let mut names = FxHashSet::default();
         let mut propers = Vec::new();
         let mut analyser = lexicon.analyser();

@@ -113,6 +113,43 @@ pub fn key(word: &str) -> String {
 /// it, so a combining mark after a space is read as the full rules read it.
 #[must_use]
 pub fn tokenize(text: &str) -> Vec<Token> {
+    scan(text, &mut Ends::default())
+}
+
+/// The tokens of `text` and its sentences: [`tokenize`] and [`sentences`] in one, where the
+/// scan that finds the tokens also notes where a sentence may end, which [`sentences`] finds
+/// again from the tokens.
+#[must_use]
+pub fn split(text: &str) -> (Vec<Token>, Vec<Sentence>) {
+    let mut ends = Ends::default();
+    let tokens = scan(text, &mut ends);
+    let sentences = sentences_at(text, &tokens, ends.0);
+    (tokens, sentences)
+}
+
+/// The tokens at which a sentence may end ([`candidates`]), noted by [`scan`] as it finds
+/// them, in order and once each.
+#[derive(Default)]
+struct Ends(Vec<usize>);
+
+impl Ends {
+    #[inline]
+    fn note(&mut self, token: usize) {
+        if self.0.last() != Some(&token) {
+            self.0.push(token);
+        }
+    }
+
+    /// Forget the tokens from `token` on, which are read again.
+    fn forget_from(&mut self, token: usize) {
+        while self.0.last().is_some_and(|&t| t >= token) {
+            self.0.pop();
+        }
+    }
+}
+
+/// [`tokenize`], noting in `ends` the tokens at which a sentence may end.
+fn scan(text: &str, ends: &mut Ends) -> Vec<Token> {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut tokens = Vec::with_capacity(n / 5 + 1);
@@ -128,7 +165,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             const BLANKS: u64 = u64::from_ne_bytes([b' '; 8]);
             space_from = i;
             i += 1;
-            if bytes.get(i).is_some_and(|&b| class(b) == SPACE) {
+            // a line end after a token: a sentence may end at it
+            let line_end = if bytes.get(i).is_some_and(|&b| class(b) == SPACE) {
                 while let Some(eight) = bytes.get(i..i + 8)
                     && u64::from_ne_bytes(eight.try_into().expect("eight bytes")) == BLANKS
                 {
@@ -137,20 +175,27 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 while i < n && class(bytes[i]) == SPACE {
                     i += 1;
                 }
+                has_line_end(&bytes[space_from..i])
+            } else {
+                matches!(bytes[space_from], b'\n' | b'\r')
+            };
+            if line_end && !tokens.is_empty() {
+                ends.note(tokens.len() - 1);
             }
             mark = tokens.len();
             c = bytes.get(i).map_or(SPACE, |&b| class(b));
         } else if c == HIGH {
             // a non-ASCII byte sends its whole stretch to UAX #29
             tokens.truncate(mark);
+            ends.forget_from(mark);
             let end = bytes[i..]
                 .iter()
                 .position(|&b| class(b) == SPACE)
                 .map_or(n, |p| i + p);
-            unicode_tokens(text, space_from, end, &mut tokens);
+            unicode_tokens(text, space_from, end, &mut tokens, ends);
             (i, c) = (end, SPACE);
         } else {
-            (i, c) = ascii_token(bytes, i, c, &mut tokens);
+            (i, c) = ascii_token(bytes, i, c, &mut tokens, ends);
         }
     }
     tokens
@@ -199,7 +244,13 @@ fn class(b: u8) -> u8 {
 /// alone. Pushes it and returns where it ends and the class of the byte there ([`SPACE`] at the
 /// text's end).
 #[inline]
-fn ascii_token(bytes: &[u8], mut j: usize, c: u8, tokens: &mut Vec<Token>) -> (usize, u8) {
+fn ascii_token(
+    bytes: &[u8],
+    mut j: usize,
+    c: u8,
+    tokens: &mut Vec<Token>,
+    ends: &mut Ends,
+) -> (usize, u8) {
     let class_at = |j: usize| bytes.get(j).map_or(SPACE, |&b| class(b));
     if c & WORDISH == 0 {
         let kind = if c == SYMBOL {
@@ -207,6 +258,9 @@ fn ascii_token(bytes: &[u8], mut j: usize, c: u8, tokens: &mut Vec<Token>) -> (u
         } else {
             Kind::Punct
         };
+        if matches!(bytes[j], b'.' | b'!' | b'?') {
+            ends.note(tokens.len());
+        }
         tokens.push(Token {
             start: j,
             end: j + 1,
@@ -284,7 +338,7 @@ fn leading_letters(block: u64) -> usize {
 }
 
 /// The tokens of `text[from..to]` by `split_word_bound_indices`.
-fn unicode_tokens(text: &str, from: usize, to: usize, tokens: &mut Vec<Token>) {
+fn unicode_tokens(text: &str, from: usize, to: usize, tokens: &mut Vec<Token>, ends: &mut Ends) {
     for (offset, piece) in text[from..to].split_word_bound_indices() {
         let start = from + offset;
         // A byte-order mark is not text: skip it wherever UAX #29 attached it.
@@ -314,6 +368,9 @@ fn unicode_tokens(text: &str, from: usize, to: usize, tokens: &mut Vec<Token>) {
                 } else {
                     Kind::Punct
                 };
+                if matches!(c, '.' | '!' | '?' | '…') {
+                    ends.note(tokens.len());
+                }
                 tokens.push(Token {
                     start: start + i,
                     end: start + i + c.len_utf8(),
@@ -424,7 +481,11 @@ pub const MAX_SENTENCE_TOKENS: usize = 1000;
 /// text's bytes, and only they are looked at closely.
 #[must_use]
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
-    let candidates = candidates(text, tokens);
+    sentences_at(text, tokens, candidates(text, tokens))
+}
+
+/// [`sentences`], given the [`candidates`].
+fn sentences_at(text: &str, tokens: &[Token], candidates: Vec<usize>) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut push = |first: usize, last: usize| {
         out.push(Sentence {
@@ -468,54 +529,20 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
 
 /// The tokens at which a sentence may end before its length or the text's end cut it, in
 /// order: terminal punctuation, and the token before a line end. Some are not, which
-/// [`ends_at`] tells.
+/// [`ends_at`] tells. [`scan`] notes the same as it reads the text.
 fn candidates(text: &str, tokens: &[Token]) -> Vec<usize> {
     let bytes = text.as_bytes();
-    // each kind found in order, each token searched for from the last, a few steps on
-    let at_or_before = |from: &mut usize, at: usize| {
-        let mut step = 1;
-        while *from + step < tokens.len() && tokens[*from + step].start <= at {
-            *from += step;
-            step *= 2;
+    let mut ends = Ends::default();
+    for (k, t) in tokens.iter().enumerate() {
+        if t.kind == Kind::Punct && is_terminal(t.text(text)) {
+            ends.note(k);
         }
-        let to = tokens.len().min(*from + step);
-        let k = *from + tokens[*from..to].partition_point(|t| t.start <= at);
-        *from = k.saturating_sub(1);
-        k.checked_sub(1)
-    };
-    let mut from = 0;
-    let marks: Vec<usize> = memchr::memchr3_iter(b'.', b'!', b'?', bytes)
-        .filter_map(|at| at_or_before(&mut from, at).filter(|&k| tokens[k].start == at))
-        .collect();
-    let mut from = 0;
-    let ellipses: Vec<usize> = memchr::memmem::find_iter(bytes, "…")
-        .filter_map(|at| at_or_before(&mut from, at).filter(|&k| tokens[k].start == at))
-        .collect();
-    let mut from = 0;
-    let line_ends: Vec<usize> = memchr::memchr2_iter(b'\n', b'\r', bytes)
-        .filter_map(|at| at_or_before(&mut from, at))
-        .collect();
-    let mut candidates = merged(&merged(&marks, &ellipses), &line_ends);
-    candidates.dedup();
-    candidates
-}
-
-/// Two sorted lists as one.
-fn merged(a: &[usize], b: &[usize]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] <= b[j] {
-            out.push(a[i]);
-            i += 1;
-        } else {
-            out.push(b[j]);
-            j += 1;
+        let gap_end = tokens.get(k + 1).map_or(bytes.len(), |next| next.start);
+        if has_line_end(&bytes[t.end..gap_end]) {
+            ends.note(k);
         }
     }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
+    ends.0
 }
 
 /// Whether a sentence ends at token `i`: the last token of the sentence if it does (a terminal
@@ -624,7 +651,7 @@ mod tests {
     /// The reference: the whole text through `split_word_bound_indices`.
     fn tokenize_by_crate(text: &str) -> Vec<Token> {
         let mut tokens = Vec::new();
-        unicode_tokens(text, 0, text.len(), &mut tokens);
+        unicode_tokens(text, 0, text.len(), &mut tokens, &mut Ends::default());
         tokens
     }
 
@@ -699,7 +726,7 @@ mod tests {
         const PIECES: &[&str] = &[
             "neno", "Neno", "Bw", "n.k", "3.5", "A", " ", "  ", "\n", "\r\n", "\r", "\n\n",
             "\n \n", "\t", ".", "!", "?", "…", "\"", "”", ")", "'", "(", "«", ",", "-", "é",
-            "\u{a0}", "\u{2028}",
+            "\u{a0}", "\u{2028}", "\u{feff}", ".é", "?\u{301}", "a.", "é…",
         ];
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
         let mut next = || {
@@ -710,11 +737,10 @@ mod tests {
         };
         let check = |text: &str| {
             let toks = tokenize(text);
-            assert_eq!(
-                sentences(text, &toks),
-                sentences_token_by_token(text, &toks),
-                "{text:?}"
-            );
+            let sents = sentences(text, &toks);
+            assert_eq!(sents, sentences_token_by_token(text, &toks), "{text:?}");
+            // the scan notes the same places a sentence may end as the tokens tell
+            assert_eq!(split(text), (toks, sents), "{text:?}");
         };
         for _ in 0..20_000 {
             let len = (next() % 24) as usize;

@@ -149,6 +149,8 @@ proptest! {
         let tokens = istilahi::tokenize::tokenize(&text);
         let sentences = istilahi::tokenize::sentences(&text, &tokens);
         contract::check_tokens(&text, &tokens, &sentences);
+        // the scan that notes where sentences may end finds what the tokens tell
+        prop_assert_eq!(istilahi::tokenize::split(&text), (tokens.clone(), sentences));
         for t in &tokens {
             let k = istilahi::tokenize::key(t.text(&text));
             prop_assert!(!k.is_empty());
