@@ -122,6 +122,9 @@ pub struct Lexicon {
     /// most stems the analyser tries are in neither.
     noun_stems: Bloom,
     verb_stems: Bloom,
+    /// The roots verb stems are made of ([`Stems::verb_root`]): each stem in a vowel without
+    /// it, and each in *-i*, *-e*, *-u* as it is.
+    verb_roots: Bloom,
     /// Names this lexicon's analyses in each thread's memo.
     id: u64,
     inflection: bool,
@@ -359,6 +362,7 @@ impl Lexicon {
             adjectives: FxHashMap::default(),
             noun_stems: Bloom::new([]),
             verb_stems: Bloom::new([]),
+            verb_roots: Bloom::new([]),
             id: next_id(),
             inflection: true,
             shared: None,
@@ -374,6 +378,13 @@ impl Lexicon {
         );
         lx.verb_stems = Bloom::new(
             (lx.verbs.keys().chain(lx.terms_by_verb_head.keys())).map(CompactString::as_str),
+        );
+        lx.verb_roots = Bloom::new(
+            (lx.verbs.keys().chain(lx.terms_by_verb_head.keys())).flat_map(|stem| {
+                let root = stem.strip_suffix(['a', 'i', 'e', 'u']);
+                let loan = stem.ends_with(['i', 'e', 'u']).then_some(stem.as_str());
+                root.into_iter().chain(loan)
+            }),
         );
         // terms by their second word, so that a text's second word finds its terms at once
         let terms = &lx.terms;
@@ -768,6 +779,10 @@ impl Stems for Lexicon {
             && (self.verbs.contains_key(key) || self.terms_by_verb_head.contains_key(key))
     }
 
+    fn verb_root(&self, root: &str) -> bool {
+        self.verb_roots.may_hold(root)
+    }
+
     fn adjective(&self, key: &str) -> bool {
         self.adjectives.contains_key(key)
     }
@@ -804,6 +819,54 @@ mod tests {
         assert_eq!(a.readings.len(), 1);
         assert_eq!(lx.entry(a.readings[0].entry).sw, "-panga");
         assert_eq!(Some(a.readings[0].cost), costs.iter().min().map(|c| c + 1));
+    }
+
+    /// The lexicon's stems without its quick test of roots ([`Stems::verb_root`] always yes).
+    struct Unfiltered<'a>(&'a Lexicon);
+
+    impl Stems for Unfiltered<'_> {
+        fn noun(&self, key: &str, classes: &[&str]) -> bool {
+            self.0.noun(key, classes)
+        }
+        fn verb(&self, key: &str) -> bool {
+            self.0.verb(key)
+        }
+        fn adjective(&self, key: &str) -> bool {
+            self.0.adjective(key)
+        }
+    }
+
+    #[test]
+    fn the_quick_test_of_verb_roots_turns_away_no_parse() {
+        let lx = Lexicon::new(Glossary::embedded().unwrap());
+        // every verb stem of the glossary, inflected with prefixes and with extensions stacked
+        // as the analyser strips them, and some words that are not verbs
+        let mut words: Vec<String> = ["wanafunzi", "mabalozi", "kilimo", "serikalini", "xyzwa"]
+            .map(String::from)
+            .to_vec();
+        for stem in lx.verbs.keys().chain(lx.terms_by_verb_head.keys()) {
+            let root = stem.strip_suffix('a').unwrap_or(stem);
+            for (before, after) in [
+                ("wana", "a"),
+                ("ali", "iwa"),
+                ("wame", "ishwa"),
+                ("ku", "ana"),
+                ("hawa", "liki"),
+                ("ita", "ewe"),
+                ("a", "likiwa"),
+                ("tu", "ishe"),
+            ] {
+                words.push(format!("{before}{root}{after}"));
+            }
+            words.push(format!("wa{stem}wa"));
+        }
+        for w in &words {
+            assert_eq!(
+                morph::analyse(w, &lx, false),
+                morph::analyse(w, &Unfiltered(&lx), false),
+                "{w}"
+            );
+        }
     }
 
     fn lemma(lx: &Lexicon, word: &str) -> Option<String> {

@@ -24,6 +24,13 @@ pub trait Stems {
     fn noun(&self, key: &str, classes: &[&str]) -> bool;
     /// Is there a verb stem `key`?
     fn verb(&self, key: &str) -> bool;
+    /// May there be a verb stem `root` and a vowel (*-a*, or a loan's *-i*, *-e*, *-u*), or
+    /// `root` itself ending in one of those? A quick test that may say yes wrongly, never no
+    /// wrongly: the analyser asks it before it tries the stems a root may make.
+    fn verb_root(&self, root: &str) -> bool {
+        let _ = root;
+        true
+    }
     /// Is there an agreeing adjective or number stem `key`?
     fn adjective(&self, key: &str) -> bool;
 }
@@ -851,12 +858,16 @@ fn bodies(body: &str, stems: &impl Stems, scratch: &mut Scratch, out: &mut Vec<B
                 }
             }
         }
-        'a' => extensions(inner, stems, scratch, 4, ('a', "FV"), out),
         _ => {}
     }
-    if matches!(last, 'i' | 'e') {
-        let gloss = if last == 'i' { "NEG" } else { "SBJV" };
-        extensions(inner, stems, scratch, 4, (last, gloss), out);
+    // most bodies strip to no root a verb stem may be made of: those are not searched
+    if matches!(last, 'a' | 'i' | 'e') && may_strip_to_verb(inner, stems, 1) {
+        if last == 'a' {
+            extensions(inner, stems, scratch, 4, ('a', "FV"), out);
+        } else {
+            let gloss = if last == 'i' { "NEG" } else { "SBJV" };
+            extensions(inner, stems, scratch, 4, (last, gloss), out);
+        }
     }
     // plural imperative of a loan verb: jadili-ni
     if let Some(stem) = before(body, "ni")
@@ -896,6 +907,49 @@ struct Scratch {
     stem: String,
 }
 
+/// By a word's last byte, which of [`EXTENSIONS`] end in it: bit `k` for the `k`th.
+const EXTENSIONS_ENDING_IN: [u32; 256] = {
+    assert!(EXTENSIONS.len() <= 32);
+    let mut masks = [0; 256];
+    let mut k = 0;
+    while k < EXTENSIONS.len() {
+        let suffix = EXTENSIONS[k].0.as_bytes();
+        masks[suffix[suffix.len() - 1] as usize] |= 1 << k;
+        k += 1;
+    }
+    masks
+};
+
+/// The extensions `rest` may end in: those of [`EXTENSIONS`] whose last byte is its last, in
+/// their order, with their index.
+fn extensions_ending(
+    rest: &str,
+) -> impl Iterator<Item = &'static (&'static str, &'static str, u8)> {
+    let mut mask = rest
+        .as_bytes()
+        .last()
+        .map_or(0, |&b| EXTENSIONS_ENDING_IN[usize::from(b)]);
+    std::iter::from_fn(move || {
+        let k = mask.trailing_zeros() as usize;
+        mask &= mask.wrapping_sub(1);
+        EXTENSIONS.get(k)
+    })
+}
+
+/// Whether stripping one extension or more from the end of `rest`, as [`extensions`] does (up
+/// to three, here in any order of layers), leaves a root that [`Stems::verb_root`] may hold:
+/// when none does, [`extensions`] would find nothing. `stripped` is how many a root it is
+/// asked of has taken off.
+fn may_strip_to_verb(rest: &str, stems: &impl Stems, stripped: usize) -> bool {
+    extensions_ending(rest).any(|&(suffix, _, _)| {
+        before(rest, suffix).is_some_and(|root| {
+            !root.is_empty()
+                && (stems.verb_root(root)
+                    || (stripped < 3 && may_strip_to_verb(root, stems, stripped + 1)))
+        })
+    })
+}
+
 /// Strip extensions from the end of `rest` (the body without its final -a), inner layers last.
 fn extensions(
     rest: &str,
@@ -908,9 +962,8 @@ fn extensions(
     if scratch.stripped.len() >= 3 {
         return;
     }
-    for &(suffix, gloss, l) in EXTENSIONS {
-        // most suffixes differ in their last letter: a byte compare, not a call
-        if l > layer || rest.as_bytes().last() != suffix.as_bytes().last() {
+    for &(suffix, gloss, l) in extensions_ending(rest) {
+        if l > layer {
             continue;
         }
         let Some(root) = before(rest, suffix) else {
@@ -930,32 +983,35 @@ fn extensions(
             morphemes.push(m(fv.0.encode_utf8(&mut [0; 4]), fv.1));
             morphemes
         };
-        // the root with its own final vowel: -a (regular), or a loan's -i/-e/-u
-        let mut found = false;
-        scratch.stem.clear();
-        scratch.stem.push_str(root);
-        for own in ['a', 'i', 'e', 'u'] {
-            scratch.stem.truncate(root.len());
-            scratch.stem.push(own);
-            let stem = scratch.stem.as_str();
-            if (has_chars(stem, 3) || is_monosyllabic(stem)) && stems.verb(stem) {
-                found = true;
+        // the root with its own final vowel: -a (regular), or a loan's -i/-e/-u; most roots
+        // make no stem, which one test tells
+        if stems.verb_root(root) {
+            let mut found = false;
+            scratch.stem.clear();
+            scratch.stem.push_str(root);
+            for own in ['a', 'i', 'e', 'u'] {
+                scratch.stem.truncate(root.len());
+                scratch.stem.push(own);
+                let stem = scratch.stem.as_str();
+                if (has_chars(stem, 3) || is_monosyllabic(stem)) && stems.verb(stem) {
+                    found = true;
+                    out.push(Body {
+                        stem: stem.into(),
+                        morphemes: morphemes(&scratch.stripped),
+                        cost: ext_cost + u32::from(own != 'a'),
+                        final_vowel: fv.0,
+                    });
+                }
+            }
+            // a loan verb ending in -i/-e/-u keeps it before the extension: jadili-w-a
+            if !found && root.ends_with(['i', 'e', 'u']) && has_chars(root, 3) && stems.verb(root) {
                 out.push(Body {
-                    stem: stem.into(),
+                    stem: root.into(),
                     morphemes: morphemes(&scratch.stripped),
-                    cost: ext_cost + u32::from(own != 'a'),
+                    cost: ext_cost,
                     final_vowel: fv.0,
                 });
             }
-        }
-        // a loan verb ending in -i/-e/-u keeps it before the extension: jadili-w-a
-        if !found && root.ends_with(['i', 'e', 'u']) && has_chars(root, 3) && stems.verb(root) {
-            out.push(Body {
-                stem: root.into(),
-                morphemes: morphemes(&scratch.stripped),
-                cost: ext_cost,
-                final_vowel: fv.0,
-            });
         }
         extensions(root, stems, scratch, l, fv, out);
         scratch.stripped.pop();
