@@ -575,10 +575,15 @@ fn starting(
     table: &'static [(&'static str, &'static str)],
     by_first: &[u32; 256],
 ) -> impl Iterator<Item = &'static (&'static str, &'static str)> {
-    let mut mask = rest
+    let mask = rest
         .as_bytes()
         .first()
         .map_or(0, |&b| by_first[usize::from(b)]);
+    marked(table, mask)
+}
+
+/// The entries of `table` whose bit is set in `mask` (bit `k` for the `k`th), in order.
+fn marked<T>(table: &'static [T], mut mask: u32) -> impl Iterator<Item = &'static T> {
     std::iter::from_fn(move || {
         let k = mask.trailing_zeros() as usize;
         mask &= mask.wrapping_sub(1);
@@ -956,19 +961,15 @@ const EXTENSIONS_ENDING_IN: [u32; 256] = {
 };
 
 /// The extensions `rest` may end in: those of [`EXTENSIONS`] whose last byte is its last, in
-/// their order, with their index.
+/// their order.
 fn extensions_ending(
     rest: &str,
 ) -> impl Iterator<Item = &'static (&'static str, &'static str, u8)> {
-    let mut mask = rest
+    let mask = rest
         .as_bytes()
         .last()
         .map_or(0, |&b| EXTENSIONS_ENDING_IN[usize::from(b)]);
-    std::iter::from_fn(move || {
-        let k = mask.trailing_zeros() as usize;
-        mask &= mask.wrapping_sub(1);
-        EXTENSIONS.get(k)
-    })
+    marked(EXTENSIONS, mask)
 }
 
 /// Whether stripping one extension or more from the end of `rest`, as [`extensions`] does (up
