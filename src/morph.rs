@@ -868,46 +868,45 @@ fn bodies(body: &str, stems: &impl Stems, scratch: &mut Scratch, out: &mut Vec<B
         return;
     };
     let inner = &body[..body.len() - last.len_utf8()];
-    match last {
-        'i' | 'e' => {
-            // negative present -i, subjunctive -e, of a stem in -a
-            let stem = concat(inner, "a");
-            if has_chars(inner, 1) && stems.verb(&stem) {
-                let gloss = if last == 'i' { "NEG" } else { "SBJV" };
+    // the final vowel's gloss: the indicative -a, the negative present -i, the subjunctive -e
+    let gloss = match last {
+        'a' => "FV",
+        'i' => "NEG",
+        'e' => "SBJV",
+        // no verb ends so, not even the plural imperative below (in -ni)
+        _ => return,
+    };
+    if last != 'a' {
+        // negative present -i, subjunctive -e, of a stem in -a
+        let stem = concat(inner, "a");
+        if has_chars(inner, 1) && stems.verb(&stem) {
+            out.push(Body {
+                stem,
+                morphemes: vec![
+                    stem_morpheme(inner),
+                    m(last.encode_utf8(&mut [0; 4]), gloss),
+                ],
+                cost: 1,
+                final_vowel: last,
+            });
+        }
+        if let Some(root) = before(body, "eni")
+            && !root.is_empty()
+        {
+            let stem = concat(root, "a");
+            if stems.verb(&stem) {
                 out.push(Body {
                     stem,
-                    morphemes: vec![
-                        stem_morpheme(inner),
-                        m(last.encode_utf8(&mut [0; 4]), gloss),
-                    ],
-                    cost: 1,
-                    final_vowel: last,
+                    morphemes: vec![stem_morpheme(root), m("eni", "IMP.PL")],
+                    cost: 2,
+                    final_vowel: 'e',
                 });
             }
-            if let Some(root) = before(body, "eni")
-                && !root.is_empty()
-            {
-                let stem = concat(root, "a");
-                if stems.verb(&stem) {
-                    out.push(Body {
-                        stem,
-                        morphemes: vec![stem_morpheme(root), m("eni", "IMP.PL")],
-                        cost: 2,
-                        final_vowel: 'e',
-                    });
-                }
-            }
         }
-        _ => {}
     }
     // most bodies strip to no root a verb stem may be made of: those are not searched
-    if matches!(last, 'a' | 'i' | 'e') && may_strip_to_verb(inner, stems, 1) {
-        if last == 'a' {
-            extensions(inner, stems, scratch, 4, ('a', "FV"), out);
-        } else {
-            let gloss = if last == 'i' { "NEG" } else { "SBJV" };
-            extensions(inner, stems, scratch, 4, (last, gloss), out);
-        }
+    if may_strip_to_verb(inner, stems, 1) {
+        extensions(inner, stems, scratch, 4, (last, gloss), out);
     }
     // plural imperative of a loan verb: jadili-ni
     if let Some(stem) = before(body, "ni")
