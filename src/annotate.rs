@@ -101,6 +101,9 @@ pub struct Brief<'a> {
     pub base: usize,
     /// The glossary's entries.
     pub entries: &'a [Entry],
+    /// The surface is one token, or names joined by single spaces: it holds no tab or line
+    /// break (a term's words may stand on two lines).
+    pub plain: bool,
 }
 
 impl<'a> Brief<'a> {
@@ -180,7 +183,7 @@ impl<'a> Annotation<'a> {
     /// The matches of the next sentence in brief, each given to `each` in text order: what
     /// [`Annotation::next_brief`] gives, with no list between; `false` when there is no
     /// sentence left.
-    pub fn next_brief_with(&mut self, each: impl FnMut(Brief<'a>)) -> bool {
+    pub fn next_brief_with(&mut self, each: impl BriefSink<'a>) -> bool {
         let Some(s) = self.sentences.next() else {
             return false;
         };
@@ -190,7 +193,13 @@ impl<'a> Annotation<'a> {
 
     /// Tokens `from..to` of the current sentence in brief.
     #[inline]
-    fn brief(&self, (from, to): (usize, usize), how: How, entry: Option<usize>) -> Brief<'a> {
+    fn brief(
+        &self,
+        (from, to): (usize, usize),
+        how: How,
+        entry: Option<usize>,
+        plain: bool,
+    ) -> Brief<'a> {
         let toks = &self.tokens[self.current.clone()];
         Brief {
             start: toks[from].start + self.base,
@@ -200,6 +209,7 @@ impl<'a> Annotation<'a> {
             text: self.text,
             base: self.base,
             entries: self.lexicon.glossary().entries(),
+            plain,
         }
     }
 }
@@ -242,32 +252,49 @@ impl<'a> Hits<'a> for Vec<Hit> {
     }
 }
 
-/// Matches given in brief to a closure.
+/// What takes the matches in brief ([`Annotation::next_brief_with`]): a closure, or a type
+/// whose [`BriefSink::take`] is inlined into the loop over a sentence's matches (a closure
+/// that writes a row is too large for the compiler to inline at the three places a match is
+/// made).
+pub trait BriefSink<'a> {
+    fn take(&mut self, brief: Brief<'a>);
+}
+
+impl<'a, F: FnMut(Brief<'a>)> BriefSink<'a> for F {
+    fn take(&mut self, brief: Brief<'a>) {
+        self(brief);
+    }
+}
+
+/// Matches given in brief to a sink.
 struct Briefs<F>(F);
 
-impl<'a, F: FnMut(Brief<'a>)> Hits<'a> for Briefs<F> {
+impl<'a, F: BriefSink<'a>> Hits<'a> for Briefs<F> {
+    #[inline]
     fn term(&mut self, a: &Annotation<'a>, from: usize, hit: TermHit) {
         let brief = a.brief(
             (from, hit.end as usize),
             hit.how(),
             Some(hit.entry as usize),
+            false,
         );
-        (self.0)(brief);
+        self.0.take(brief);
     }
 
     #[inline]
     fn word(&mut self, a: &Annotation<'a>, at: usize, word: Word, first: usize) {
         let brief = if first == 0 {
-            a.brief((at, at + 1), word.how, Some(word.entry as usize))
+            a.brief((at, at + 1), word.how, Some(word.entry as usize), true)
         } else {
             let r = &a.analysed(at).readings[first];
-            a.brief((at, at + 1), r.how, Some(r.entry))
+            a.brief((at, at + 1), r.how, Some(r.entry), true)
         };
-        (self.0)(brief);
+        self.0.take(brief);
     }
 
+    #[inline]
     fn name(&mut self, a: &Annotation<'a>, from: usize, to: usize) {
-        (self.0)(a.brief((from, to), How::Name, None));
+        self.0.take(a.brief((from, to), How::Name, None, true));
     }
 }
 
@@ -987,5 +1014,29 @@ mod tests {
             }
         }
         assert!(missed.is_empty(), "{} not found: {missed:?}", missed.len());
+    }
+
+    /// A brief said to be plain (TSV rows copy its surface without looking for tabs and line
+    /// breaks) never holds one: words, and names joined by spaces, whatever whitespace,
+    /// control bytes and terms stand around them.
+    #[test]
+    fn a_plain_brief_holds_no_tab_or_line_break() {
+        let lexicon = Lexicon::new(Glossary::embedded().expect("the embedded glossary"));
+        let text = "Mawaziri wa Mambo\nya Nje walikutana\tjana na Jens Stoltenberg\r\n\
+                    mjini Nairobi.\u{1}Rais\u{b}Ruto na\u{c}mabalozi\t\twa Umoja wa\tMataifa \
+                    walisema: \"Serikali\u{85}itaanza mpango huo.\"\n\nJuma Hamisi Juma alifika.";
+        let mut annotation = Annotation::new(&lexicon, text);
+        let (mut plain, mut spread) = (0, 0);
+        while annotation.next_brief_with(|b: Brief<'_>| {
+            let controls = b.surface().bytes().any(|c| c < b' ');
+            if b.plain {
+                plain += 1;
+                assert!(!controls, "{:?}", b.surface());
+            } else {
+                spread += usize::from(controls);
+            }
+        }) {}
+        assert!(plain > 10, "{plain} plain briefs");
+        assert!(spread > 0, "a term across a line break is not plain");
     }
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
-use istilahi::annotate::{self, Annotation};
+use istilahi::annotate::{self, Annotation, Brief};
 use istilahi::edit::{self, Added, Draft, OnDuplicate, split_list};
 use istilahi::error::{Error, Result};
 use istilahi::exchange;
@@ -954,6 +954,22 @@ fn annotate_files(
 /// How much output one thread gathers before writing it.
 const SPILL: usize = 64 << 10;
 
+/// TSV rows as a sink of matches in brief, written where each match is made.
+struct RowSink<'r> {
+    rows: &'r mut render::tsv::Rows,
+    found: &'r mut bool,
+}
+
+impl<'a> istilahi::annotate::BriefSink<'a> for RowSink<'_> {
+    // inlined into the loop over a sentence's matches, which a closure was not
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn take(&mut self, brief: Brief<'a>) {
+        *self.found = true;
+        self.rows.push(&brief);
+    }
+}
+
 /// Annotate one chunk of an input in a streaming format: TSV rows gather in `rows`, JSON
 /// lines in `buf`. After each sentence, what has gathered is given to `spill`, which writes it
 /// out (and it is dropped) or leaves it (`false`). Whether anything matched.
@@ -970,9 +986,9 @@ fn annotate_chunk(
     let mut annotation = Annotation::new(lexicon, &chunk.text).at(chunk.offset);
     // writing to memory cannot fail
     if format == AnnotateFormat::Tsv {
-        while annotation.next_brief_with(|brief| {
-            found = true;
-            rows.push(&brief);
+        while annotation.next_brief_with(RowSink {
+            rows: &mut *rows,
+            found: &mut found,
         }) {
             if spill(rows.written())? {
                 rows.clear_written();

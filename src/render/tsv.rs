@@ -23,8 +23,10 @@ pub fn render_header<W: io::Write>(out: &mut W) -> io::Result<()> {
 /// ([`Rows::clear_written`]).
 #[derive(Debug, Default)]
 pub struct Rows {
-    /// By `entry * HOWS + how`: where the row's end after the surface (with its tab and line
-    /// break) is in `ends`; an empty range when not formatted yet.
+    /// By `how * entries + entry`: where the row's end after the surface (with its tab and line
+    /// break) is in `ends`; an empty range when not formatted yet. One way of matching's ends
+    /// lie together, so that the few hundred entries most rows are of (matched exactly or
+    /// inflected) share cache lines.
     tails: Vec<std::ops::Range<u32>>,
     /// Those ends, one after the other in the order they were first needed: the few that
     /// recur most sit together in memory. [`BLOCK`] bytes of padding follow the last, so that
@@ -91,7 +93,7 @@ impl Rows {
             self.push_name(b);
             return;
         };
-        let (from, to) = self.end(entry, &b.entries[entry], b.how);
+        let (from, to) = self.end(entry, b.entries, b.how);
         let (start, end) = (b.start - b.base, b.end - b.base);
         let room = room(
             &mut self.out,
@@ -100,7 +102,16 @@ impl Rows {
         );
         let mut at = self.number.write(room, b.start);
         at += self.number.write(&mut room[at..], b.end);
-        at += copy_surface(&mut room[at..], b.text.as_bytes(), start, end);
+        at += if b.plain
+            && let Some(block) = b.text.as_bytes().get(start..start + SURFACE)
+            && end - start <= SURFACE
+        {
+            // a word: no tab or line break to turn into a space
+            room[at..at + SURFACE].copy_from_slice(block);
+            end - start
+        } else {
+            copy_surface(&mut room[at..], b.text.as_bytes(), start, end)
+        };
         copy_padded(&mut room[at..], &self.ends, from, to);
         self.len += at + to - from;
     }
@@ -130,19 +141,21 @@ impl Rows {
 
     /// Where the end of a row of `entry` matched `how` is in `ends`, formatted on first need.
     #[inline]
-    fn end(&mut self, entry: usize, e: &Entry, how: How) -> (usize, usize) {
-        let slot = entry * HOWS + how as usize;
+    fn end(&mut self, entry: usize, entries: &[Entry], how: How) -> (usize, usize) {
+        let slot = how as usize * entries.len() + entry;
         match self.tails.get(slot) {
             Some(range) if !range.is_empty() => (range.start as usize, range.end as usize),
-            _ => self.new_end(slot, e, how),
+            _ => self.new_end(slot, &entries[entry], how, entries.len()),
         }
     }
 
     #[cold]
     #[inline(never)]
-    fn new_end(&mut self, slot: usize, e: &Entry, how: How) -> (usize, usize) {
-        if slot >= self.tails.len() {
-            self.tails.resize(slot + 1, 0..0);
+    fn new_end(&mut self, slot: usize, e: &Entry, how: How, entries: usize) -> (usize, usize) {
+        if self.tails.len() != HOWS * entries {
+            // a glossary of another size: its rows' ends anew
+            self.tails.clear();
+            self.tails.resize(HOWS * entries, 0..0);
         }
         self.tails[slot] = append_padded(&mut self.ends, |out| tail(out, e, how));
         let range = &self.tails[slot];
@@ -475,6 +488,7 @@ mod tests {
             text,
             base: 100,
             entries: &entries,
+            plain: false,
         };
         let briefs = [
             brief(3, 15, How::Inflected, Some(0)),
