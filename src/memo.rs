@@ -190,16 +190,27 @@ impl Short {
         if len > Short::MAX {
             return None;
         }
-        let mut block = [0u8; 16];
-        match bytes.get(start..start + 16) {
-            Some(sixteen) => block.copy_from_slice(sixteen),
-            None => block[..len].copy_from_slice(&bytes[start..end]),
-        }
-        let [low, high] = [&block[..8], &block[8..]]
-            .map(|half| u64::from_le_bytes(half.try_into().expect("eight bytes")));
+        let half = |eight: &[u8]| u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        // two loads where the text has sixteen bytes from the word's start, which is nearly
+        // always: one block for both ways, copied by a call to `memcpy` of a length known
+        // only at run time, cost more than finding the word in the memo
+        let (low, high) = match bytes.get(start..start + 16) {
+            Some(sixteen) => (half(&sixteen[..8]), half(&sixteen[8..])),
+            None => Short::near_the_end(&bytes[start..end]),
+        };
         // keep the word's bytes: `len` of the low half, `len - 8` of the high half
         let (low_mask, high_mask) = Short::MASKS[len];
         Some(Short(low & low_mask, high & high_mask | (len as u64) << 56))
+    }
+
+    /// The halves of a word that ends less than sixteen bytes before the text does.
+    #[cold]
+    fn near_the_end(word: &[u8]) -> (u64, u64) {
+        let mut block = [0u8; 16];
+        block[..word.len()].copy_from_slice(word);
+        let [low, high] = [&block[..8], &block[8..]]
+            .map(|half| u64::from_le_bytes(half.try_into().expect("eight bytes")));
+        (low, high)
     }
 
     /// By length, the masks that keep a word's bytes in the low and the high half.
