@@ -43,15 +43,10 @@ pub struct Annotation<'a> {
     /// The keys ([`Word::key_number`]) of capitalised words seen inside sentences: names also
     /// where they open one.
     names: FxHashSet<u32>,
-    /// Those words, by token, in order: found before the first sentence is matched.
-    propers: Vec<(u32, Word)>,
-    /// How many of `propers` lie before the current sentence.
-    propers_done: usize,
     /// This thread's memo of analyses, held while the text is annotated.
     analyser: RefCell<Analyser<'a>>,
-    /// The word type of each token of the current sentence: a capitalised word inside it as a
-    /// proper one. Found sentence by sentence, so that they are still in the caches when the
-    /// sentence is matched.
+    /// The word type of each token of the text: a capitalised word inside a sentence as a
+    /// proper one. Found with the names, before the first sentence is matched, in one pass.
     words: Vec<Word>,
     /// The matches of the current sentence, as token ranges.
     hits: Vec<Hit>,
@@ -127,17 +122,29 @@ impl<'a> Annotation<'a> {
         // room for the capitalised words of news text, about one token in twelve
         let mut names =
             FxHashSet::with_capacity_and_hasher(tokens.len() / 32, rustc_hash::FxBuildHasher);
-        let mut propers = Vec::with_capacity(tokens.len() / 8);
+        let mut words = Vec::with_capacity(tokens.len());
         let mut analyser = lexicon.analyser();
-        // the names of the whole text, known before its first sentence is matched: the
-        // capitalised words inside sentences
+        // a text's punctuation is a few marks over and over: the word of each ASCII mark, once
+        // found in this text (the memo forgets nothing while a text is annotated)
+        let mut marks: [Option<Word>; 128] = [None; 128];
+        // the words of the whole text, and its names, known before its first sentence is
+        // matched: the capitalised words inside sentences
         for s in &sentences {
             for i in s.tokens.clone() {
-                if is_proper(text, &tokens, s.tokens.start, i) {
-                    let word = analyser.word_at(text, tokens[i].start..tokens[i].end, true);
+                let t = tokens[i];
+                let word = if is_proper(text, &tokens, s.tokens.start, i) {
+                    let word = analyser.word_at(text, t.start..t.end, true);
                     names.insert(word.key_number());
-                    propers.push((u32::try_from(i).expect("a chunk's tokens fit in u32"), word));
-                }
+                    word
+                } else if t.kind == Kind::Punct
+                    && t.end - t.start == 1
+                    && let Some(mark) = marks.get_mut(usize::from(text.as_bytes()[t.start]))
+                {
+                    *mark.get_or_insert_with(|| analyser.word_at(text, t.start..t.end, false))
+                } else {
+                    analyser.word_at(text, t.start..t.end, false)
+                };
+                words.push(word);
             }
         }
         Annotation {
@@ -146,10 +153,8 @@ impl<'a> Annotation<'a> {
             tokens,
             sentences: sentences.into_iter(),
             names,
-            propers,
-            propers_done: 0,
             analyser: RefCell::new(analyser),
-            words: Vec::new(),
+            words,
             hits: Vec::new(),
             starts: Vec::new(),
             terms: Vec::new(),
@@ -395,7 +400,7 @@ impl<'a> Annotation<'a> {
     fn hits_of(&self, terms: &[(u32, TermHit)], hits: &mut impl Hits<'a>) {
         let text = self.text;
         let toks = &self.tokens[self.current.clone()];
-        let words = &self.words;
+        let words = self.sentence_words();
         let mut terms = terms.iter().peekable();
         let mut i = 0;
         while i < toks.len() {
@@ -494,27 +499,16 @@ impl<'a> Annotation<'a> {
         }
     }
 
-    /// Find the words of the tokens of a sentence, and where terms may start in it.
+    /// Find where terms may start in a sentence.
     fn look_up(&mut self, sentence: std::ops::Range<usize>) {
-        let (text, tokens) = (self.text, &self.tokens);
-        let analyser = self.analyser.get_mut();
-        self.words.clear();
         self.starts.clear();
         self.starts.resize(sentence.len(), 0);
         let mut found_starts = 0;
-        // the capitalised words inside the sentence were found with the names
-        let mut propers = self.propers[self.propers_done..].iter().peekable();
-        for (n, i) in sentence.clone().enumerate() {
-            let word = match propers.next_if(|(at, _)| *at as usize == i) {
-                Some(&(_, word)) => word,
-                None => analyser.word_at(text, tokens[i].start..tokens[i].end, false),
-            };
+        for (n, word) in self.words[sentence].iter().enumerate() {
             // kept or not without a branch: which words start terms is not predictable
             self.starts[found_starts] = u32::try_from(n).expect("a sentence's tokens fit in u32");
             found_starts += usize::from(word.is(Word::STARTS));
-            self.words.push(word);
         }
-        self.propers_done = self.propers.len() - propers.len();
         self.starts.truncate(found_starts);
     }
 
@@ -528,7 +522,7 @@ impl<'a> Annotation<'a> {
         found.clear();
         chosen.clear();
         let toks = &self.tokens[sentence.clone()];
-        let words = &self.words;
+        let words = self.sentence_words();
         for &i in &self.starts {
             let i = i as usize;
             if let Some(&next) = words.get(i + 1)
@@ -575,7 +569,7 @@ impl<'a> Annotation<'a> {
 
     /// The words of the current sentence.
     fn sentence_words(&self) -> &[Word] {
-        &self.words
+        &self.words[self.current.clone()]
     }
 
     /// The whole analysis of word `i` of the current sentence.
