@@ -15,6 +15,8 @@
 
 use std::ops::Range;
 
+mod window;
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -161,10 +163,17 @@ fn scan(text: &str, ends: &mut Ends) -> Vec<Token> {
     // the class of the byte at `i`, known from the token before
     let mut c = bytes.first().map_or(SPACE, |&b| class(b));
     while i < n {
+        // most gaps are one space; long runs of blanks (padding, layout) go eight bytes at a time
+        const BLANKS: u64 = u64::from_ne_bytes([b' '; 8]);
         if c == SPACE {
-            // most gaps are one space; long runs of blanks (padding, layout) go eight bytes at a
-            // time
-            const BLANKS: u64 = u64::from_ne_bytes([b' '; 8]);
+            // plain ASCII a window at a time, where the text has a window from here
+            if i + window::WIDTH <= n {
+                let from = i;
+                i = window::read(bytes, i, &mut tokens, ends);
+                if i != from {
+                    continue;
+                }
+            }
             space_from = i;
             i += 1;
             // a line end after a token: a sentence may end at it
@@ -720,6 +729,40 @@ mod tests {
                 .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
                 .collect();
             assert_eq!(tokenize(&text), tokenize_by_crate(&text), "{text:?}");
+        }
+    }
+
+    /// Texts long enough that the scan reads them a window at a time ([`window`]): words,
+    /// numbers, marks that may join them, underscores, line ends and bytes outside ASCII at
+    /// every place in a window, and tokens across its edge.
+    #[test]
+    fn the_scan_a_window_at_a_time_agrees_with_uax29_and_notes_the_same_ends() {
+        const PIECES: &[&str] = &[
+            "neno", "Mabalozi", "wa", "ya", "na", " ", " ", " ", " ", "  ", "\n", "\r\n", "\t",
+            "\n\n", ".", ",", "!", "?", ":", ";", "'", "\"", "(", ")", "-", "%", "$", "@", "_",
+            "__", "a_b", "2026", "3.5", "1,000", "n.k", "ng'ombe", "Bw.", "x:y", "é", "“", "”",
+            "’", "\u{301}", "\u{a0}", "🙂", "wanatarajiwa", "kilichotarajiwa", "MKUTANO",
+            "\0", "\u{1}", "\x0b", "\x0c", "a", "Z", "9",
+        ];
+        let mut seed = 0x5851_f42d_4c95_7f2d_u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for round in 0..4_000 {
+            // some texts of long runs without whitespace, which cross windows
+            let spaces = round % 5 != 0;
+            let len = (next() % 160) as usize;
+            let text: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .filter(|p| spaces || !p.trim().is_empty())
+                .collect();
+            let toks = tokenize(&text);
+            assert_eq!(toks, tokenize_by_crate(&text), "{text:?}");
+            let sents = sentences(&text, &toks);
+            assert_eq!(split(&text), (toks, sents), "{text:?}");
         }
     }
 
