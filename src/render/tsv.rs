@@ -46,6 +46,10 @@ const BLOCK: usize = 64;
 /// The size of the block a word's surface is copied in.
 const SURFACE: usize = 16;
 
+/// The room a row of a word takes at most, with an end of a block at most: two numbers, its
+/// surface and its end, each in its block.
+const SHORT_ROW: usize = 2 * Decimal::BLOCK + SURFACE + BLOCK;
+
 /// How many ways of matching there are ([`How`], whose last is `Fuzzy`).
 const HOWS: usize = How::Fuzzy as usize + 1;
 
@@ -95,6 +99,26 @@ impl Rows {
         };
         let (from, to) = self.end(entry, b.entries, b.how);
         let (start, end) = (b.start - b.base, b.end - b.base);
+        if b.plain
+            && end - start <= SURFACE
+            && to - from <= BLOCK
+            && let Some(surface) = b.text.as_bytes().get(start..start + SURFACE)
+        {
+            // most rows: a word, and an end of a block at most
+            let surface: &[u8; SURFACE] = surface.try_into().expect("a block");
+            let row = room(&mut self.out, self.len, SHORT_ROW);
+            let row: &mut [u8; SHORT_ROW] = (&mut row[..SHORT_ROW]).try_into().expect("room");
+            let tail: &[u8; BLOCK] = self.ends[from..from + BLOCK].try_into().expect("padded");
+            let mut at = self.number.put(row, 0, b.start);
+            at += self.number.put(row, at, b.end);
+            // each offset is within the row by its kind: the bounds are known to the compiler
+            let at = at.min(2 * Decimal::BLOCK);
+            row[at..at + SURFACE].copy_from_slice(surface);
+            let at = (at + end - start).min(2 * Decimal::BLOCK + SURFACE);
+            row[at..at + BLOCK].copy_from_slice(tail);
+            self.len += at + to - from;
+            return;
+        }
         let room = room(
             &mut self.out,
             self.len,
@@ -332,6 +356,26 @@ impl Decimal {
         end + 1
     }
 
+    /// Write `n` and a tab at byte `at` of `row`, at most [`Decimal::BLOCK`] (a number written
+    /// before it): [`Decimal::write`] where the bounds of every offset are known.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn put(&mut self, row: &mut [u8; SHORT_ROW], at: usize, n: usize) -> usize {
+        self.set(n);
+        let from = self.from.min(Decimal::END - 1);
+        let block: &[u8; Decimal::BLOCK] = self.digits[from..from + Decimal::BLOCK]
+            .try_into()
+            .expect("the array holds a block after every start");
+        let at = at.min(Decimal::BLOCK);
+        row[at..at + Decimal::BLOCK].copy_from_slice(block);
+        let end = Decimal::END - from;
+        if end >= 2 {
+            let pair = &PAIRS[usize::from(self.low)];
+            row[at + end - 2..at + end].copy_from_slice(pair);
+        }
+        end + 1
+    }
+
     /// Make `n` the number: its digits, but for the last two of a number of two or more
     /// ([`Decimal::low`]).
     #[inline]
@@ -385,9 +429,10 @@ impl Decimal {
     }
 }
 
-/// The two digits of every number below 100.
-const PAIRS: [[u8; 2]; 100] = {
-    let mut pairs = [[0; 2]; 100];
+/// The two digits of every number below 100 (and room for any byte, so that reading one by a
+/// byte needs no test).
+const PAIRS: [[u8; 2]; 256] = {
+    let mut pairs = [[0; 2]; 256];
     let mut n = 0;
     while n < 100 {
         pairs[n] = [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
@@ -468,6 +513,80 @@ mod tests {
                 })
                 .collect();
             assert_eq!(std::str::from_utf8(&room[..len]).unwrap(), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_row_is_the_same_written_the_short_way_or_the_general_way() {
+        let long_en =
+            "a rendering long enough that the row's end takes more than one block of copying";
+        let entries = parse_file(
+            std::path::Path::new("t.toml"),
+            &format!(
+                "[[entry]]\nsw = \"neno\"\nen = [\"word\"]\npos = \"noun\"\n\n\
+                 [[entry]]\nsw = \"kirefu\"\nen = [\"{long_en}\"]\npos = \"adj\"\n"
+            ),
+        )
+        .unwrap();
+        // words near the end of the text (no block of sixteen bytes after them), a word longer
+        // than a block, and positions that cross a power of ten at every step
+        let text = format!("{}maneno kirefu wanakikamilishiana neno", " ".repeat(40));
+        let words: Vec<(usize, usize)> = text
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let start = w.as_ptr() as usize - text.as_ptr() as usize;
+                (start, start + w.len())
+            })
+            .collect();
+        let mut base = 0;
+        for step in [
+            1,
+            7,
+            90,
+            993,
+            99_960,
+            9_999_000,
+            999_990_000,
+            1_000_000_000_000,
+        ] {
+            base += step;
+            let briefs = |plain| {
+                let mut briefs = Vec::new();
+                for (k, &(start, end)) in words.iter().enumerate() {
+                    for how in [How::Exact, How::Inflected] {
+                        briefs.push(Brief {
+                            start: base + start,
+                            end: base + end,
+                            how,
+                            entry: Some(k % 2),
+                            text: &text,
+                            base,
+                            entries: &entries,
+                            plain,
+                        });
+                    }
+                }
+                briefs
+            };
+            let (mut short, mut general) = (Vec::new(), Vec::new());
+            Rows::new().write(&mut short, &briefs(true));
+            Rows::new().write(&mut general, &briefs(false));
+            assert_eq!(
+                String::from_utf8(short).unwrap(),
+                String::from_utf8(general.clone()).unwrap()
+            );
+            let first = String::from_utf8(general).unwrap();
+            let (start, end) = words[0];
+            assert!(
+                first.starts_with(&format!(
+                    "{}\t{}\tmaneno\tneno\tnoun\texact\tword\n",
+                    base + start,
+                    base + end
+                )),
+                "{first}"
+            );
+            assert!(first.contains(long_en));
         }
     }
 
