@@ -420,7 +420,7 @@ impl<'a> Annotation<'a> {
                 capital && i >= 2 && toks[i - 1].text(text) == "." && words[i - 2].is(Word::TITLE);
             if !titled && word.is(Word::READINGS) {
                 let first = match words.get(i + 1) {
-                    Some(&next) if word.is(Word::MANY) && next.is(Word::CONNECTIVE) => {
+                    Some(&next) if word.is(Word::CONTEXT) && next.is(Word::CONNECTIVE) => {
                         let next = self.analysed_word(next);
                         self.first_in_context(&self.analysed(i).readings, &next.key)
                     }
@@ -584,7 +584,7 @@ impl<'a> Annotation<'a> {
 
     /// Which reading comes first in context: a noun followed by its own connective (*mpaka wa*,
     /// class 3 → *wa*) is read as that noun when it is as good as the best reading. Asked only
-    /// of a word of several readings before a connective ([`Word::MANY`], [`Word::CONNECTIVE`]).
+    /// of a word of several readings before a connective ([`Word::CONTEXT`], [`Word::CONNECTIVE`]).
     fn first_in_context(&self, readings: &[Reading], next: &str) -> usize {
         let agrees = |r: &Reading| {
             let e = self.lexicon.entry(r.entry);
@@ -1010,6 +1010,33 @@ mod tests {
             }
         }
         assert!(missed.is_empty(), "{} not found: {missed:?}", missed.len());
+    }
+
+    /// Only a word marked [`Word::CONTEXT`] has its readings read again before a connective:
+    /// every word of the embedded glossary whose first reading a connective may change is
+    /// marked.
+    #[test]
+    fn a_word_whose_reading_a_connective_may_change_is_marked_so() {
+        let lexicon = Lexicon::new(Glossary::embedded().expect("the embedded glossary"));
+        let connectives: FxHashSet<&str> = (0..=u8::MAX).filter_map(morph::connective).collect();
+        let annotation = Annotation::new(&lexicon, "");
+        let (mut changed, mut marked) = (0, 0);
+        for e in lexicon.glossary().entries() {
+            for form in std::iter::once(&e.sw).chain(&e.plural) {
+                if form.contains(' ') {
+                    continue;
+                }
+                let word = annotation.analyser.borrow_mut().word(form, false);
+                let readings = &annotation.analysed_word(word).readings;
+                let moves = (connectives.iter())
+                    .any(|next| annotation.first_in_context(readings, next) != 0);
+                assert!(!moves || word.is(Word::CONTEXT), "{form}");
+                changed += usize::from(moves);
+                marked += usize::from(word.is(Word::CONTEXT));
+            }
+        }
+        assert!(changed > 0, "no word's reading changes in context");
+        assert!(marked < 200, "{marked} words marked");
     }
 
     /// A brief said to be plain (TSV rows copy its surface without looking for tabs and line

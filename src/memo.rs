@@ -18,8 +18,9 @@ use std::sync::Arc;
 use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
+use crate::glossary::Pos;
 use crate::lexicon::{Agrees, Analysed, How, Lexicon, Second, TermBrief};
-use crate::morph::StemKind;
+use crate::morph::{self, StemKind};
 use crate::shared_memo::Shelved;
 use crate::tokenize::{self, key};
 
@@ -83,6 +84,25 @@ impl Word {
     pub const AGREEING: u16 = 1 << 9;
     /// A parse of it is the head of a term ([`Analysed::heads`]).
     pub const HEAD: u16 = 1 << 10;
+    /// A reading after its first may come first before a connective that agrees with it
+    /// ([`Word::in_context`]): a noun as written, matched as the first is, of a class with a
+    /// connective. Only such a word's readings are read again in context.
+    pub const CONTEXT: u16 = 1 << 11;
+
+    /// Whether a reading after the first of `a` may come first in context ([`Word::CONTEXT`]).
+    fn in_context(lexicon: &Lexicon, a: &Analysed) -> bool {
+        let Some((first, others)) = a.readings.split_first() else {
+            return false;
+        };
+        others.iter().any(|r| {
+            let e = lexicon.entry(r.entry);
+            e.pos == Pos::Noun
+                && r.parse.is_none()
+                && r.how == first.how
+                && e.class
+                    .is_some_and(|c| morph::connective(c.singular).is_some())
+        })
+    }
 
     /// The word type's number in its analyser: the same number is the same type.
     #[must_use]
@@ -407,7 +427,10 @@ impl Analyser<'_> {
         let (analysed, then) = self.analysis(key(written), proper);
         let (id, key, fixed) = self.memo.types.add(Rc::new(analysed));
         let analysed = &self.memo.types.store[id as usize];
-        let word = Word::of(id, key, fixed, written, analysed, then);
+        let mut word = Word::of(id, key, fixed, written, analysed, then);
+        if Word::in_context(self.lexicon, analysed) {
+            word.flags |= Word::CONTEXT;
+        }
         let slot = Slot { word, used: now };
         let words = &mut self.memo.words[usize::from(proper)];
         match short {
