@@ -627,6 +627,16 @@ fn is_abbreviation_dot(text: &str, tokens: &[Token], i: usize) -> bool {
 mod tests {
     use super::*;
 
+    /// A xorshift generator from `seed`: the same texts every run.
+    fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+        move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        }
+    }
+
     fn texts<'t>(text: &'t str, toks: &[Token]) -> Vec<&'t str> {
         toks.iter().map(|t| t.text(text)).collect()
     }
@@ -716,13 +726,7 @@ mod tests {
             "z",
             "A",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..20_000 {
             let len = (next() % 12) as usize;
             let text: String = (0..len)
@@ -742,13 +746,7 @@ mod tests {
                               __|a_b|2026|3.5|1,000|n.k|ng'ombe|Bw.|x:y|é|“|”|’|\u{301}|\u{a0}|🙂|\
                               wanatarajiwa|kilichotarajiwa|MKUTANO|\0|\u{1}|\x0b|\x0c|a|Z|9";
         let pieces: Vec<&str> = PIECES.split('|').collect();
-        let mut seed = 0x5851_f42d_4c95_7f2d_u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = xorshift(0x5851_f42d_4c95_7f2d_u64);
         for round in 0..4_000 {
             // some texts of long runs without whitespace, which cross windows
             let spaces = round % 5 != 0;
@@ -771,13 +769,7 @@ mod tests {
             "\n \n", "\t", ".", "!", "?", "…", "\"", "”", ")", "'", "(", "«", ",", "-", "é",
             "\u{a0}", "\u{2028}", "\u{feff}", ".é", "?\u{301}", "a.", "é…",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d_u64);
         let check = |text: &str| {
             let toks = tokenize(text);
             let sents = sentences(text, &toks);
