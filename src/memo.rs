@@ -84,9 +84,9 @@ impl Word {
     pub const AGREEING: u16 = 1 << 9;
     /// A parse of it is the head of a term ([`Analysed::heads`]).
     pub const HEAD: u16 = 1 << 10;
-    /// A reading after its first may come first before a connective that agrees with it
-    /// ([`Word::in_context`]): a noun as written, matched as the first is, of a class with a
-    /// connective. Only such a word's readings are read again in context.
+    /// A reading after its first may come first before a connective that agrees with it: a
+    /// noun as written, matched as the first is, of a class with a connective. Only such a
+    /// word's readings are read again in context.
     pub const CONTEXT: u16 = 1 << 11;
 
     /// Whether a reading after the first of `a` may come first in context ([`Word::CONTEXT`]).
