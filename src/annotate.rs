@@ -586,15 +586,12 @@ impl<'a> Annotation<'a> {
     /// class 3 → *wa*) is read as that noun when it is as good as the best reading. Asked only
     /// of a word of several readings before a connective ([`Word::CONTEXT`], [`Word::CONNECTIVE`]).
     fn first_in_context(&self, readings: &[Reading], next: &str) -> usize {
-        let agrees = |r: &Reading| {
-            let e = self.lexicon.entry(r.entry);
-            e.pos == crate::glossary::Pos::Noun
-                && r.parse.is_none()
-                && e.class
-                    .is_some_and(|c| morph::connective(c.singular) == Some(next))
-                && r.how == readings[0].how
+        let Some(first) = readings.first() else {
+            return 0;
         };
-        readings.iter().position(agrees).unwrap_or(0)
+        (readings.iter())
+            .position(|r| self.lexicon.connective_before(r, first.how) == Some(next))
+            .unwrap_or(0)
     }
 
     /// The longest term starting at token `i`.

@@ -535,6 +535,19 @@ impl Lexicon {
         &self.glossary.entries()[i]
     }
 
+    /// The connective before which reading `r` of a word, whose first reading is matched
+    /// `first`, comes first: a noun as written, matched as the first is, is read so before its
+    /// own class's connective (*mpaka wa*, class 3 → *wa*).
+    #[must_use]
+    pub fn connective_before(&self, r: &Reading, first: How) -> Option<&'static str> {
+        let e = self.entry(r.entry);
+        if e.pos == Pos::Noun && r.parse.is_none() && r.how == first {
+            e.class.and_then(|c| morph::connective(c.singular))
+        } else {
+            None
+        }
+    }
+
     #[must_use]
     pub fn term(&self, i: usize) -> &Term {
         &self.terms[i]

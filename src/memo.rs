@@ -18,9 +18,8 @@ use std::sync::Arc;
 use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
-use crate::glossary::Pos;
 use crate::lexicon::{Agrees, Analysed, How, Lexicon, Second, TermBrief};
-use crate::morph::{self, StemKind};
+use crate::morph::StemKind;
 use crate::shared_memo::Shelved;
 use crate::tokenize::{self, key};
 
@@ -84,25 +83,9 @@ impl Word {
     pub const AGREEING: u16 = 1 << 9;
     /// A parse of it is the head of a term ([`Analysed::heads`]).
     pub const HEAD: u16 = 1 << 10;
-    /// A reading after its first may come first before a connective that agrees with it: a
-    /// noun as written, matched as the first is, of a class with a connective. Only such a
-    /// word's readings are read again in context.
+    /// A reading after its first may come first before some connective
+    /// ([`Lexicon::connective_before`]). Only such a word's readings are read again in context.
     pub const CONTEXT: u16 = 1 << 11;
-
-    /// Whether a reading after the first of `a` may come first in context ([`Word::CONTEXT`]).
-    fn in_context(lexicon: &Lexicon, a: &Analysed) -> bool {
-        let Some((first, others)) = a.readings.split_first() else {
-            return false;
-        };
-        others.iter().any(|r| {
-            let e = lexicon.entry(r.entry);
-            e.pos == Pos::Noun
-                && r.parse.is_none()
-                && r.how == first.how
-                && e.class
-                    .is_some_and(|c| morph::connective(c.singular).is_some())
-        })
-    }
 
     /// The word type's number in its analyser: the same number is the same type.
     #[must_use]
@@ -140,13 +123,24 @@ impl Word {
         self.flags & flags == flags
     }
 
-    /// The word of the analysis `a` of `written`, numbered `id` in the store; `then` is
-    /// [`Word::then`], from [`seconds`].
-    fn of(id: u32, key: u32, fixed: u32, written: &str, a: &Analysed, then: u32) -> Word {
+    /// The word of the analysis `a` of `written`: numbered `id` in the store, its key numbered
+    /// `key`, its fixed terms from `fixed` on in the memo's list; `then` is [`Word::then`],
+    /// from [`seconds`].
+    fn of(
+        lexicon: &Lexicon,
+        (id, key, fixed): (u32, u32, u32),
+        written: &str,
+        a: &Analysed,
+        then: u32,
+    ) -> Word {
         let first = a.readings.first();
+        let in_context = a.readings.split_first().is_some_and(|(first, others)| {
+            (others.iter()).any(|r| lexicon.connective_before(r, first.how).is_some())
+        });
         let flags = [
             (first.is_some(), Word::READINGS),
             (a.readings.len() > 1, Word::MANY),
+            (in_context, Word::CONTEXT),
             (a.may_start_term(), Word::STARTS),
             (a.connective, Word::CONNECTIVE),
             (a.possessive, Word::POSSESSIVE),
@@ -427,10 +421,7 @@ impl Analyser<'_> {
         let (analysed, then) = self.analysis(key(written), proper);
         let (id, key, fixed) = self.memo.types.add(Rc::new(analysed));
         let analysed = &self.memo.types.store[id as usize];
-        let mut word = Word::of(id, key, fixed, written, analysed, then);
-        if Word::in_context(self.lexicon, analysed) {
-            word.flags |= Word::CONTEXT;
-        }
+        let word = Word::of(self.lexicon, (id, key, fixed), written, analysed, then);
         let slot = Slot { word, used: now };
         let words = &mut self.memo.words[usize::from(proper)];
         match short {
