@@ -46,9 +46,19 @@ const BLOCK: usize = 64;
 /// The size of the block a word's surface is copied in.
 const SURFACE: usize = 16;
 
-/// The room a row of a word takes at most, with an end of a block at most: two numbers, its
+/// The room a row's two positions take at most, each in its block.
+const HEAD: usize = 2 * Decimal::BLOCK;
+
+/// The room a row of a word takes at most, with an end of a block at most: two positions, its
 /// surface and its end, each in its block.
-const SHORT_ROW: usize = 2 * Decimal::BLOCK + SURFACE + BLOCK;
+const SHORT_ROW: usize = HEAD + SURFACE + BLOCK;
+
+/// The first [`HEAD`] bytes of `room`, where a row's positions are written.
+fn head(room: &mut [u8]) -> &mut [u8; HEAD] {
+    (&mut room[..HEAD])
+        .try_into()
+        .expect("room for the positions")
+}
 
 /// How many ways of matching there are ([`How`], whose last is `Fuzzy`).
 const HOWS: usize = How::Fuzzy as usize + 1;
@@ -109,10 +119,9 @@ impl Rows {
             let row = room(&mut self.out, self.len, SHORT_ROW);
             let row: &mut [u8; SHORT_ROW] = (&mut row[..SHORT_ROW]).try_into().expect("room");
             let tail: &[u8; BLOCK] = self.ends[from..from + BLOCK].try_into().expect("padded");
-            let mut at = self.number.put(row, 0, b.start);
-            at += self.number.put(row, at, b.end);
+            let head = (&mut row[..HEAD]).try_into().expect("a head");
             // each offset is within the row by its kind: the bounds are known to the compiler
-            let at = at.min(2 * Decimal::BLOCK);
+            let at = self.number.spans(head, b.start, b.end).min(HEAD);
             row[at..at + SURFACE].copy_from_slice(surface);
             let at = (at + end - start).min(2 * Decimal::BLOCK + SURFACE);
             row[at..at + BLOCK].copy_from_slice(tail);
@@ -122,20 +131,10 @@ impl Rows {
         let room = room(
             &mut self.out,
             self.len,
-            2 * Decimal::BLOCK + SURFACE.max(end - start) + (to - from) + BLOCK,
+            HEAD + SURFACE.max(end - start) + (to - from) + BLOCK,
         );
-        let mut at = self.number.write(room, b.start);
-        at += self.number.write(&mut room[at..], b.end);
-        at += if b.plain
-            && let Some(block) = b.text.as_bytes().get(start..start + SURFACE)
-            && end - start <= SURFACE
-        {
-            // a word: no tab or line break to turn into a space
-            room[at..at + SURFACE].copy_from_slice(block);
-            end - start
-        } else {
-            copy_surface(&mut room[at..], b.text.as_bytes(), start, end)
-        };
+        let mut at = self.number.spans(head(room), b.start, b.end);
+        at += copy_surface(&mut room[at..], b.text.as_bytes(), start, end);
         copy_padded(&mut room[at..], &self.ends, from, to);
         self.len += at + to - from;
     }
@@ -148,10 +147,9 @@ impl Rows {
         let room = room(
             &mut self.out,
             self.len,
-            2 * Decimal::BLOCK + 3 * surface.len() + NAME.len() + 2,
+            HEAD + 3 * surface.len() + NAME.len() + 2,
         );
-        let mut at = self.number.write(room, b.start);
-        at += self.number.write(&mut room[at..], b.end);
+        let mut at = self.number.spans(head(room), b.start, b.end);
         at += copy_field(&mut room[at..], surface);
         room[at] = b'\t';
         at += 1;
@@ -338,40 +336,32 @@ impl Decimal {
     /// The block the number is copied in: its digits and the tab after them.
     const BLOCK: usize = Decimal::END + 1;
 
-    /// Write `n` and a tab at the start of `room`, which has [`Decimal::BLOCK`] bytes at least;
-    /// how many bytes they take.
-    // written twice a row, inlined: 3 instructions per byte of text fewer
+    /// Write a row's positions `start` and `end`, each with a tab, at the start of `head`; how
+    /// many bytes they take.
+    // written for every row, inlined
     #[allow(clippy::inline_always)]
     #[inline(always)]
-    fn write(&mut self, room: &mut [u8], n: usize) -> usize {
-        self.set(n);
-        let block: &[u8; Decimal::BLOCK] = self.digits[self.from..self.from + Decimal::BLOCK]
-            .try_into()
-            .expect("the array holds a block after every start");
-        room[..Decimal::BLOCK].copy_from_slice(block);
-        let end = Decimal::END - self.from;
-        if end >= 2 {
-            room[end - 2..end].copy_from_slice(&PAIRS[usize::from(self.low)]);
-        }
-        end + 1
+    fn spans(&mut self, head: &mut [u8; HEAD], start: usize, end: usize) -> usize {
+        let at = self.put(head, 0, start);
+        at + self.put(head, at, end)
     }
 
-    /// Write `n` and a tab at byte `at` of `row`, at most [`Decimal::BLOCK`] (a number written
-    /// before it): [`Decimal::write`] where the bounds of every offset are known.
+    /// Write `n` and a tab at byte `at` of `head`, at most [`Decimal::BLOCK`] (a number written
+    /// before it), where the bounds of every offset are known; how many bytes they take.
     #[allow(clippy::inline_always)]
     #[inline(always)]
-    fn put(&mut self, row: &mut [u8; SHORT_ROW], at: usize, n: usize) -> usize {
+    fn put(&mut self, head: &mut [u8; HEAD], at: usize, n: usize) -> usize {
         self.set(n);
         let from = self.from.min(Decimal::END - 1);
         let block: &[u8; Decimal::BLOCK] = self.digits[from..from + Decimal::BLOCK]
             .try_into()
             .expect("the array holds a block after every start");
         let at = at.min(Decimal::BLOCK);
-        row[at..at + Decimal::BLOCK].copy_from_slice(block);
+        head[at..at + Decimal::BLOCK].copy_from_slice(block);
         let end = Decimal::END - from;
         if end >= 2 {
             let pair = &PAIRS[usize::from(self.low)];
-            row[at + end - 2..at + end].copy_from_slice(pair);
+            head[at + end - 2..at + end].copy_from_slice(pair);
         }
         end + 1
     }
@@ -468,9 +458,9 @@ mod tests {
             let mut decimal = Decimal::default();
             let mut out = Vec::new();
             for &n in *numbers {
-                let mut room = [0; Decimal::BLOCK];
-                let len = decimal.write(&mut room, n);
-                out.extend_from_slice(&room[..len]);
+                let mut head = [0; HEAD];
+                let len = decimal.put(&mut head, 0, n);
+                out.extend_from_slice(&head[..len]);
             }
             let want = numbers
                 .iter()
