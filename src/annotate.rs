@@ -388,7 +388,7 @@ impl<'a> Annotation<'a> {
     #[inline]
     fn find(&mut self, s: &tokenize::Sentence, hits: &mut impl Hits<'a>) {
         self.current = s.tokens.clone();
-        self.look_up(s.tokens.clone());
+        self.find_starts(s.tokens.clone());
         self.choose_terms(s.tokens.clone());
         let terms = std::mem::take(&mut self.terms);
         self.hits_of(&terms, hits);
@@ -500,7 +500,7 @@ impl<'a> Annotation<'a> {
     }
 
     /// Find where terms may start in a sentence.
-    fn look_up(&mut self, sentence: std::ops::Range<usize>) {
+    fn find_starts(&mut self, sentence: std::ops::Range<usize>) {
         self.starts.clear();
         self.starts.resize(sentence.len(), 0);
         let mut found_starts = 0;
