@@ -197,8 +197,21 @@ impl<'a> Annotation<'a> {
         self.find(&s, &mut Briefs(each));
         true
     }
+}
 
-    /// Tokens `from..to` of the current sentence in brief.
+/// The current sentence, as [`Annotation::hits_of`] reads it to make its matches: what a
+/// match in brief is made of, read from the annotation once per sentence rather than once per
+/// match.
+struct Current<'s, 'a> {
+    annotation: &'s Annotation<'a>,
+    toks: &'s [tokenize::Token],
+    text: &'a str,
+    base: usize,
+    entries: &'a [Entry],
+}
+
+impl<'a> Current<'_, 'a> {
+    /// Tokens `from..to` of the sentence in brief.
     #[inline]
     fn brief(
         &self,
@@ -207,15 +220,14 @@ impl<'a> Annotation<'a> {
         entry: Option<usize>,
         plain: bool,
     ) -> Brief<'a> {
-        let toks = &self.tokens[self.current.clone()];
         Brief {
-            start: toks[from].start + self.base,
-            end: toks[to - 1].end + self.base,
+            start: self.toks[from].start + self.base,
+            end: self.toks[to - 1].end + self.base,
             how,
             entry,
             text: self.text,
             base: self.base,
-            entries: self.lexicon.glossary().entries(),
+            entries: self.entries,
             plain,
         }
     }
@@ -225,15 +237,15 @@ impl<'a> Annotation<'a> {
 /// each kind, so that briefs are made without a [`Hit`] between.
 trait Hits<'a> {
     /// Tokens `from..hit.end` are term `hit`.
-    fn term(&mut self, annotation: &Annotation<'a>, from: usize, hit: TermHit);
+    fn term(&mut self, current: &Current<'_, 'a>, from: usize, hit: TermHit);
     /// Token `at` is `word`, read first by its reading `first`.
-    fn word(&mut self, annotation: &Annotation<'a>, at: usize, word: Word, first: usize);
+    fn word(&mut self, current: &Current<'_, 'a>, at: usize, word: Word, first: usize);
     /// Tokens `from..to` are a name.
-    fn name(&mut self, annotation: &Annotation<'a>, from: usize, to: usize);
+    fn name(&mut self, current: &Current<'_, 'a>, from: usize, to: usize);
 }
 
 impl<'a> Hits<'a> for Vec<Hit> {
-    fn term(&mut self, _: &Annotation<'a>, from: usize, hit: TermHit) {
+    fn term(&mut self, _: &Current<'_, 'a>, from: usize, hit: TermHit) {
         let to = hit.end as usize;
         self.push(Hit {
             from,
@@ -242,7 +254,7 @@ impl<'a> Hits<'a> for Vec<Hit> {
         });
     }
 
-    fn word(&mut self, _: &Annotation<'a>, at: usize, _: Word, first: usize) {
+    fn word(&mut self, _: &Current<'_, 'a>, at: usize, _: Word, first: usize) {
         self.push(Hit {
             from: at,
             to: at + 1,
@@ -250,7 +262,7 @@ impl<'a> Hits<'a> for Vec<Hit> {
         });
     }
 
-    fn name(&mut self, _: &Annotation<'a>, from: usize, to: usize) {
+    fn name(&mut self, _: &Current<'_, 'a>, from: usize, to: usize) {
         self.push(Hit {
             from,
             to,
@@ -278,7 +290,7 @@ struct Briefs<F>(F);
 
 impl<'a, F: BriefSink<'a>> Hits<'a> for Briefs<F> {
     #[inline]
-    fn term(&mut self, a: &Annotation<'a>, from: usize, hit: TermHit) {
+    fn term(&mut self, a: &Current<'_, 'a>, from: usize, hit: TermHit) {
         let brief = a.brief(
             (from, hit.end as usize),
             hit.how(),
@@ -289,18 +301,18 @@ impl<'a, F: BriefSink<'a>> Hits<'a> for Briefs<F> {
     }
 
     #[inline]
-    fn word(&mut self, a: &Annotation<'a>, at: usize, word: Word, first: usize) {
+    fn word(&mut self, a: &Current<'_, 'a>, at: usize, word: Word, first: usize) {
         let brief = if first == 0 {
             a.brief((at, at + 1), word.how, Some(word.entry as usize), true)
         } else {
-            let r = &a.analysed(at).readings[first];
+            let r = &a.annotation.analysed(at).readings[first];
             a.brief((at, at + 1), r.how, Some(r.entry), true)
         };
         self.0.take(brief);
     }
 
     #[inline]
-    fn name(&mut self, a: &Annotation<'a>, from: usize, to: usize) {
+    fn name(&mut self, a: &Current<'_, 'a>, from: usize, to: usize) {
         self.0.take(a.brief((from, to), How::Name, None, true));
     }
 }
@@ -401,11 +413,18 @@ impl<'a> Annotation<'a> {
         let text = self.text;
         let toks = &self.tokens[self.current.clone()];
         let words = self.sentence_words();
+        let current = Current {
+            annotation: self,
+            toks,
+            text,
+            base: self.base,
+            entries: self.lexicon.glossary().entries(),
+        };
         let mut terms = terms.iter().peekable();
         let mut i = 0;
         while i < toks.len() {
             if let Some(&(_, hit)) = terms.next_if(|(at, _)| *at as usize == i) {
-                hits.term(self, i, hit);
+                hits.term(&current, i, hit);
                 i = hit.end as usize;
                 continue;
             }
@@ -426,7 +445,7 @@ impl<'a> Annotation<'a> {
                     }
                     _ => 0,
                 };
-                hits.word(self, i, word, first);
+                hits.word(&current, i, word, first);
                 i += 1;
                 continue;
             }
@@ -446,7 +465,7 @@ impl<'a> Annotation<'a> {
                 {
                     end += 1;
                 }
-                hits.name(self, i, end);
+                hits.name(&current, i, end);
                 i = end;
                 continue;
             }
