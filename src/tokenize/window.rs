@@ -4,8 +4,8 @@
 //!
 //! It makes exactly what the byte-by-byte scan ([`super::scan`]) makes of the same bytes, and
 //! leaves that scan whatever needs more than the masks tell: a stretch with a byte outside
-//! ASCII (read by UAX #29), a mark that may join two words or numbers (`n.k`, `ng'ombe`,
-//! `1,000`), and a stretch that does not end inside the 64 bytes.
+//! ASCII (read by UAX #29), an underscore, a mark that may join two words or numbers (`n.k`,
+//! `ng'ombe`, `1,000`), and a stretch that does not end inside the 64 bytes.
 
 use wide::u8x16;
 
@@ -20,12 +20,15 @@ struct Masks {
     space: u64,
     /// Line ends: `\n`, `\r`.
     line: u64,
-    /// Bytes outside ASCII.
-    high: u64,
-    /// Letters, digits and `_`, which join into words.
+    /// Bytes outside ASCII, and `_`: neither is read off the masks.
+    unusual: u64,
+    /// Letters and digits, which join into words.
     word: u64,
     letter: u64,
-    digit: u64,
+    /// The marks that may join two words or numbers: `:` `.` `'` `,` `;`.
+    joiner: u64,
+    /// The marks that may end a sentence: `.` `!` `?`.
+    stop: u64,
 }
 
 impl Masks {
@@ -33,10 +36,11 @@ impl Masks {
         let mut m = Masks {
             space: 0,
             line: 0,
-            high: 0,
+            unusual: 0,
             word: 0,
             letter: 0,
-            digit: 0,
+            joiner: 0,
+            stop: 0,
         };
         let each = u8x16::splat;
         // `x` in `from..=from + span`, by the unsigned minimum: wrapping below `from` goes high
@@ -50,13 +54,16 @@ impl Masks {
             let bits = |v: u8x16| u64::from(v.move_mask().cast_unsigned() as u16) << (16 * k);
             let letter = within(x | each(0x20), b'a', 25);
             let digit = within(x, b'0', 9);
-            let under = x.cmp_eq(each(b'_'));
-            m.space |= bits(within(x, b'\t', 4) | x.cmp_eq(each(b' ')));
-            m.line |= bits(x.cmp_eq(each(b'\n')) | x.cmp_eq(each(b'\r')));
-            m.high |= bits(x);
+            let is = |b: u8| x.cmp_eq(each(b));
+            let dot = is(b'.');
+            m.space |= bits(within(x, b'\t', 4) | is(b' '));
+            m.line |= bits(is(b'\n') | is(b'\r'));
+            // a byte outside ASCII has its high bit set
+            m.unusual |= bits(x | is(b'_'));
             m.letter |= bits(letter);
-            m.digit |= bits(digit);
-            m.word |= bits(letter | digit | under);
+            m.word |= bits(letter | digit);
+            m.joiner |= bits(is(b':') | dot | is(b'\'') | is(b',') | is(b';'));
+            m.stop |= bits(dot | is(b'!') | is(b'?'));
         }
         m
     }
@@ -66,79 +73,65 @@ impl Masks {
 /// from `w` (the first byte of a gap, with that many bytes in the text), pushing their tokens
 /// and noting where a sentence may end as the scan does; where it stops, the first byte of a
 /// gap (`w` itself when the first stretch is not for it).
+///
+/// The tokens are read off the masks: a token starts at the first byte of a run of word bytes
+/// and at every other byte that is not whitespace, and ends after its run or its byte, so the
+/// `n`th start and the `n`th end are one token's.
 pub(super) fn read(bytes: &[u8], w: usize, tokens: &mut Vec<Token>, ends: &mut Ends) -> usize {
     let window: &[u8; WIDTH] = bytes[w..w + WIDTH].try_into().expect("a window");
     let m = Masks::of(window);
     // the stretches read end before the last whitespace: the byte after a stretch decides its
     // last token, and one that runs on past the window is the next window's
     let mut limit = last_gap_before(m.space, WIDTH);
-    if m.high & below(limit) != 0 {
-        // a byte outside ASCII sends its stretch to UAX #29, from the gap before it
-        limit = last_gap_before(m.space, m.high.trailing_zeros() as usize);
+    // what the masks do not tell sends its stretch to the scan, from the gap before it: a byte
+    // outside ASCII (read by UAX #29), `_` (which joins letters and digits into a word, and
+    // alone is a token a byte), and a mark between two word bytes (which may join them: `n.k`,
+    // `ng'ombe`, `1,000`)
+    let joining = m.joiner & m.word << 1 & m.word >> 1;
+    let unread = (m.unusual | joining) & below(limit);
+    if unread != 0 {
+        limit = last_gap_before(m.space, unread.trailing_zeros() as usize);
     }
-    // where the last gap began, and how many tokens came before it
-    let (mut gap, mut mark) = (0, tokens.len());
-    let mut prev_end = 0;
-    let mut starts = ((m.word & !(m.word << 1)) | (!m.word & !m.space)) & below(limit);
+    let word_starts = m.word & !(m.word << 1);
+    let word_ends = !m.word & m.word << 1;
+    let marks = !m.word & !m.space;
+    let mut starts = (word_starts | marks) & below(limit);
+    let mut token_ends = (word_ends | marks << 1) & below(limit + 1);
+    // where a sentence may end: at a mark that may end one, and at the token before a line
+    // end (the tokens before a place are the starts before it)
+    let first = tokens.len();
+    let mut stops = (m.stop | m.line) & below(limit);
+    while stops != 0 {
+        let q = stops.trailing_zeros() as usize;
+        stops &= stops - 1;
+        let before = first + (starts & below(q)).count_ones() as usize;
+        if m.stop >> q & 1 != 0 {
+            ends.note(before);
+        } else if before > 0 {
+            ends.note(before - 1);
+        }
+    }
     while starts != 0 {
         let p = starts.trailing_zeros() as usize;
+        let end = token_ends.trailing_zeros() as usize;
         starts &= starts - 1;
-        if m.space >> prev_end & 1 != 0 {
-            // a gap, as the scan reads it
-            (gap, mark) = (prev_end, tokens.len());
-            if m.line & (below(p) & !below(prev_end)) != 0 && !tokens.is_empty() {
-                ends.note(tokens.len() - 1);
-            }
-        }
-        if m.word >> p & 1 != 0 {
-            let end = p + (!(m.word >> p)).trailing_zeros() as usize;
-            if matches!(window[end], b':' | b'.' | b'\'' | b',' | b';')
-                && m.word >> (end + 1) & 1 != 0
-            {
-                // a mark that may join two words: the scan reads the gap before them again
-                tokens.truncate(mark);
-                ends.forget_from(mark);
-                return w + gap;
-            }
-            let run = below(end) & !below(p);
-            if m.letter & run != 0 {
-                tokens.push(Token {
-                    start: w + p,
-                    end: w + end,
-                    kind: Kind::Word,
-                });
-            } else if m.digit & run != 0 {
-                tokens.push(Token {
-                    start: w + p,
-                    end: w + end,
-                    kind: Kind::Number,
-                });
-            } else {
-                // underscores alone are punctuation, one token each
-                tokens.extend((w + p..w + end).map(|k| Token {
-                    start: k,
-                    end: k + 1,
-                    kind: Kind::Punct,
-                }));
-            }
-            prev_end = end;
-        } else {
-            let b = window[p];
-            if matches!(b, b'.' | b'!' | b'?') {
-                ends.note(tokens.len());
-            }
-            let kind = if class(b) == SYMBOL {
+        token_ends &= token_ends - 1;
+        let kind = if m.word >> p & 1 == 0 {
+            if class(window[p]) == SYMBOL {
                 Kind::Symbol
             } else {
                 Kind::Punct
-            };
-            tokens.push(Token {
-                start: w + p,
-                end: w + p + 1,
-                kind,
-            });
-            prev_end = p + 1;
-        }
+            }
+        } else if m.letter & below(end) & !below(p) != 0 {
+            Kind::Word
+        } else {
+            Kind::Number
+        };
+        tokens.push(Token {
+            start: w + p,
+            end: w + end,
+            kind,
+        });
     }
     w + limit
 }
