@@ -744,9 +744,7 @@ impl<'a> Annotation<'a> {
             // every word as written, with a possessive perhaps put after the first
             let words = self.sentence_words();
             let second = words.get(j)?;
-            if second.word != term.ids[1]
-                && second.is(Word::POSSESSIVE)
-                && !morph::is_possessive(&term.words[1])
+            if second.word != term.ids[1] && second.is(Word::POSSESSIVE) && !term.possessive_second
             {
                 possessive = true;
                 j += 1;
@@ -761,10 +759,7 @@ impl<'a> Annotation<'a> {
         for (n, (want, &want_id)) in term.words.iter().zip(&term.ids).enumerate().skip(1) {
             let words = self.sentence_words();
             let mut got = *words.get(j)?;
-            if n == 1
-                && got.word != want_id
-                && got.is(Word::POSSESSIVE)
-                && !morph::is_possessive(want)
+            if n == 1 && got.word != want_id && got.is(Word::POSSESSIVE) && !term.possessive_second
             {
                 possessive = true;
                 j += 1;

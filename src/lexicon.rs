@@ -83,6 +83,9 @@ pub struct Term {
     pub ids: Box<[u32]>,
     /// Bit `n` is set when word `n` is a connective (*wa, ya, za* …).
     pub connectives: u64,
+    /// The second word is a possessive (*makao yake*): one standing there is the term's own,
+    /// not one put between its words.
+    pub possessive_second: bool,
     pub how: How,
     pub head: Head,
 }
@@ -429,6 +432,7 @@ impl Lexicon {
                         words,
                         ids: Box::default(),
                         connectives: 0,
+                        possessive_second: false,
                         how,
                         head,
                     });
@@ -463,6 +467,7 @@ impl Lexicon {
                 .zip(0..u64::BITS)
                 .filter(|(w, _)| morph::CONNECTIVES.contains(&w.as_str()))
                 .fold(0, |bits, (_, n)| bits | 1 << n);
+            term.possessive_second = term.words.get(1).is_some_and(|w| morph::is_possessive(w));
         }
         self.term_words = numbers;
     }

@@ -74,9 +74,25 @@ const LONGEST_ABBREVIATION: usize = {
     longest
 };
 
-/// [`ABBREVIATIONS`] in order, to be searched.
-static SORTED_ABBREVIATIONS: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
-    let mut sorted = ABBREVIATIONS.to_vec();
+/// An abbreviation of [`ABBREVIATIONS`] as a number: its bytes little-endian, zero-padded.
+/// Every one fits: a period is looked for after each in a search of numbers, not of strings.
+const fn abbreviation_key(word: &[u8]) -> u64 {
+    let mut bytes = [0; 8];
+    let mut i = 0;
+    while i < word.len() {
+        bytes[i] = word[i];
+        i += 1;
+    }
+    u64::from_le_bytes(bytes)
+}
+
+const _: () = assert!(LONGEST_ABBREVIATION <= 8, "an abbreviation fits a u64");
+
+/// [`ABBREVIATIONS`] as numbers ([`abbreviation_key`]) in order, to be searched.
+static SORTED_ABBREVIATIONS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut sorted: Vec<u64> = (ABBREVIATIONS.iter())
+        .map(|a| abbreviation_key(a.as_bytes()))
+        .collect();
     sorted.sort_unstable();
     sorted
 });
@@ -615,7 +631,7 @@ fn is_abbreviation_dot(text: &str, tokens: &[Token], i: usize) -> bool {
                 lower.copy_from_slice(word.as_bytes());
                 lower.make_ascii_lowercase();
                 SORTED_ABBREVIATIONS
-                    .binary_search_by(|a| a.as_bytes().cmp(lower))
+                    .binary_search(&abbreviation_key(lower))
                     .is_ok()
             }
         } else {
