@@ -678,10 +678,9 @@ impl<'a> Annotation<'a> {
             return best;
         }
         // after an agreeing connective, the third word stands as written or in the plural: the
-        // singulars of the word there, found once, turn away most of the terms that agree
+        // singulars of the word there turn away most of the terms that agree
         let third = words.get(i + 2).copied();
         let possessive_next = next.is_some_and(|next| next.is(Word::POSSESSIVE));
-        let singulars = std::cell::OnceCell::new();
         let third_fits = |second: &Second| {
             if second.agrees != Agrees::Connective
                 || second.third == Analysed::TWO_WORDS
@@ -690,10 +689,7 @@ impl<'a> Annotation<'a> {
                 return true;
             }
             third.is_some_and(|third| {
-                third.word == second.third
-                    || singulars
-                        .get_or_init(|| self.singulars(third))
-                        .contains(&second.third)
+                third.word == second.third || self.is_plural_of(third, second.third)
             })
         };
         let admitted =
@@ -790,7 +786,7 @@ impl<'a> Annotation<'a> {
                 }
             } else if same {
                 // exact
-            } else if after_connective && self.is_plural_of(got, want) {
+            } else if after_connective && self.is_plural_of(got, want_id) {
                 // the noun after an agreeing connective may be plural too: wakuu wa mikoa
             } else if adjective && self.common(got).adjective_stem() == want_adjective {
                 // agreeing adjective: mkuu → wakuu
@@ -805,18 +801,16 @@ impl<'a> Annotation<'a> {
         Some((j, possessive || changed))
     }
 
-    /// The numbers of the words terms are written with ([`Lexicon::term_word`]) that `word`
-    /// is a plural of: [`Annotation::is_plural_of`] asked of them all at once.
-    fn singulars(&self, word: Word) -> Vec<u32> {
-        (self.common(word).parses.iter())
-            .filter(|p| p.is_plural_noun())
-            .filter_map(|p| self.lexicon.term_word(&p.stem))
-            .collect()
-    }
-
-    /// Whether `word` is a plural form of the noun `singular`.
-    fn is_plural_of(&self, word: Word, singular: &str) -> bool {
-        (self.common(word).parses.iter()).any(|p| p.is_plural_noun() && p.stem == singular)
+    /// Whether `word`, as a common word, is a plural form of the noun terms are written with
+    /// numbered `singular` ([`Lexicon::term_word`]): read from the memo
+    /// ([`Analyser::singulars`]), but for a capitalised word, whose analysis may be a name's.
+    fn is_plural_of(&self, word: Word, singular: u32) -> bool {
+        if word.is(Word::CAPITAL) {
+            (self.common(word).parses.iter())
+                .any(|p| p.is_plural_noun() && self.lexicon.term_word(&p.stem) == Some(singular))
+        } else {
+            self.analyser.borrow().singulars(word).contains(&singular)
+        }
     }
 
     /// The analysis of a word of this text as a common word, not a name: its own where it was

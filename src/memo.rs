@@ -330,19 +330,33 @@ struct Types {
     /// [`Word::AGREEING`] or [`Word::HEAD`] has any, and only those are read.
     candidates: Vec<Candidate>,
     candidates_at: Vec<u32>,
+    /// The singulars of the words in the store ([`Analyser::singulars`]), each word's
+    /// together, and where each word's start, by word number.
+    singulars: Vec<u32>,
+    singulars_at: Vec<u32>,
 }
 
 impl Types {
-    /// Number the word type of `analysed`, the next: its number, its key's number, and where
-    /// its fixed terms start ([`Word::of`]).
-    fn add(&mut self, analysed: Rc<Analysed>) -> (u32, u32, u32) {
+    /// Number the word type of `analysed`, whose singulars are `singulars`, the next: its
+    /// number, its key's number, and where its fixed terms start ([`Word::of`]).
+    fn add(&mut self, analysed: Rc<Analysed>, singulars: &[u32]) -> (u32, u32, u32) {
         let id = u32::try_from(self.store.len()).expect("the memo is bounded");
         let key = key_number(&mut self.keys, &analysed.key);
-        let fixed = fixed_at(&mut self.fixed, &analysed.fixed);
+        let fixed = appended_at(&mut self.fixed, &analysed.fixed);
         let candidates = candidates_at_end(&mut self.candidates, &analysed);
         self.candidates_at.push(candidates);
+        self.singulars_at
+            .push(appended_at(&mut self.singulars, singulars));
         self.store.push(analysed);
         (id, key, fixed)
+    }
+
+    /// The singulars of word type `id` ([`Analyser::singulars`]).
+    fn singulars(&self, id: u32) -> &[u32] {
+        let id = id as usize;
+        let from = self.singulars_at[id] as usize;
+        let to = (self.singulars_at.get(id + 1)).map_or(self.singulars.len(), |&to| to as usize);
+        &self.singulars[from..to]
     }
 }
 
@@ -359,7 +373,10 @@ impl ThreadMemo {
                     }
                     let old = slot.id as usize;
                     let mut word = self.types.words[old];
-                    (word.id, word.key, word.fixed) = types.add(Rc::clone(&self.types.store[old]));
+                    (word.id, word.key, word.fixed) = types.add(
+                        Rc::clone(&self.types.store[old]),
+                        self.types.singulars(slot.id),
+                    );
                     types.words.push(word);
                     slot.id = word.id;
                     true
@@ -434,7 +451,11 @@ impl Analyser<'_> {
     fn first_sight(&mut self, written: &str, short: Option<Short>, proper: bool) -> Word {
         let now = self.memo.text;
         let (analysed, then) = self.analysis(key(written), proper);
-        let (id, key, fixed) = self.memo.types.add(Rc::new(analysed));
+        let singulars: Vec<u32> = (analysed.parses.iter())
+            .filter(|p| p.is_plural_noun())
+            .filter_map(|p| self.lexicon.term_word(&p.stem))
+            .collect();
+        let (id, key, fixed) = self.memo.types.add(Rc::new(analysed), &singulars);
         let analysed = &self.memo.types.store[id as usize];
         let word = Word::of(self.lexicon, (id, key, fixed), written, analysed, then);
         self.memo.types.words.push(word);
@@ -485,6 +506,14 @@ impl Analyser<'_> {
         let to = (self.memo.types.candidates_at.get(id + 1))
             .map_or(self.memo.types.candidates.len(), |&to| to as usize);
         &self.memo.types.candidates[from..to]
+    }
+
+    /// The words terms are written with ([`Analysed::word`]) that a word this analyser gave is
+    /// a plural of by its analysis (a name's is not a common word's): the singular nouns of its
+    /// plural parses.
+    #[must_use]
+    pub fn singulars(&self, word: Word) -> &[u32] {
+        self.memo.types.singulars(word.id)
     }
 
     /// The whole analysis of a word this analyser gave.
@@ -541,10 +570,11 @@ fn candidates_at_end(list: &mut Vec<Candidate>, analysed: &Analysed) -> u32 {
     at
 }
 
-/// Append a word's fixed terms to the memo's list of them; where they start.
-fn fixed_at(list: &mut Vec<TermBrief>, terms: &[TermBrief]) -> u32 {
+/// Append what is kept of a word (its fixed terms, its singulars) to the memo's list of such;
+/// where it starts.
+fn appended_at<T: Copy>(list: &mut Vec<T>, items: &[T]) -> u32 {
     let at = u32::try_from(list.len()).expect("the memo is bounded");
-    list.extend_from_slice(terms);
+    list.extend_from_slice(items);
     at
 }
 
