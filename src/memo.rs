@@ -44,7 +44,7 @@ pub struct Word {
     pub entry: u32,
     /// The first reading's [`How`].
     pub how: How,
-    /// [`Word::READINGS`], [`Word::MANY`] …
+    /// [`Word::READINGS`], [`Word::STARTS`] …
     pub flags: u16,
     /// The number of the word's key ([`Analysed::key`]) in the memo: words written apart
     /// with the same key (*Juma*, *JUMA*) have the same.
@@ -62,8 +62,6 @@ pub struct Word {
 impl Word {
     /// The word has a reading.
     pub const READINGS: u16 = 1;
-    /// It has more than one reading.
-    pub const MANY: u16 = 1 << 1;
     /// A multi-word term may start at it ([`Analysed::may_start_term`]).
     pub const STARTS: u16 = 1 << 2;
     /// [`Analysed::connective`].
@@ -143,7 +141,6 @@ impl Word {
         });
         let flags = [
             (first.is_some(), Word::READINGS),
-            (a.readings.len() > 1, Word::MANY),
             (in_context, Word::CONTEXT),
             (a.may_start_term(), Word::STARTS),
             (a.connective, Word::CONNECTIVE),
@@ -711,7 +708,7 @@ mod tests {
         );
         assert!(analyser.word("UN", true).is(Word::ACRONYM | Word::CAPITAL));
         let balozi = analyser.word("mabalozi", false);
-        assert!(balozi.is(Word::READINGS) && !balozi.is(Word::MANY));
+        assert!(balozi.is(Word::READINGS) && !balozi.is(Word::CONTEXT));
         assert_eq!(lx.entry(balozi.entry as usize).sw, "balozi");
         assert_eq!(balozi.how, How::Inflected);
     }
