@@ -20,7 +20,7 @@ use schema::{RawEntry, RawFile, StoredEntry};
 
 /// The glossary files compiled into the binary: `(name, contents)`, sorted by name.
 /// Each comes with its entries as the build script read them (see `build.rs`): a postcard list
-/// of [`StoredEntry`], so that loading parses no TOML.
+/// of `StoredEntry`s, so that loading parses no TOML.
 pub const EMBEDDED: &[(&str, &str, &[u8])] =
     include!(concat!(env!("OUT_DIR"), "/embedded_glossary.rs"));
 

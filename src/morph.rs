@@ -158,7 +158,7 @@ const C5_6: &[&str] = &["5/6"];
 const C6_U: &[&str] = &["11/6", "14/6"];
 const C7_8: &[&str] = &["7/8"];
 const C11_10: &[&str] = &["11/10"];
-/// Like [`C11_10`], but an entry without a class does not qualify.
+/// Like `C11_10`, but an entry without a class does not qualify.
 pub const C11_10_DECLARED: &[&str] = &["11/10", "declared"];
 
 /// Plural prefixes of the noun classes, with the singular each comes from.

@@ -27,7 +27,7 @@ pub fn headword(e: &Entry) -> String {
 }
 
 /// The cards of one query. Text from the query and the glossary is shown with its control
-/// characters made visible ([`visible`]).
+/// characters made visible (`visible`).
 pub fn render_text<W: io::Write>(out: &mut W, lexicon: &Lexicon, found: &Found) -> io::Result<()> {
     if found.hits.is_empty() {
         write!(out, "{}: not in the glossary", visible(&found.query))?;
