@@ -143,20 +143,19 @@ impl Rows {
     #[inline(never)]
     fn push_name(&mut self, b: &Brief<'_>) {
         const NAME: &[u8] = b"\tname\tname\t";
-        let surface = b.surface().as_bytes();
-        let room = room(
-            &mut self.out,
-            self.len,
-            HEAD + 3 * surface.len() + NAME.len() + 2,
-        );
+        let (start, end) = (b.start - b.base, b.end - b.base);
+        let text = b.text.as_bytes();
+        // the surface three times, each copied as a block where it is short
+        let surface = SURFACE.max(end - start);
+        let room = room(&mut self.out, self.len, HEAD + 3 * surface + NAME.len() + 2);
         let mut at = self.number.spans(head(room), b.start, b.end);
-        at += copy_field(&mut room[at..], surface);
+        at += copy_surface(&mut room[at..], text, start, end);
         room[at] = b'\t';
         at += 1;
-        at += copy_field(&mut room[at..], surface);
+        at += copy_surface(&mut room[at..], text, start, end);
         room[at..at + NAME.len()].copy_from_slice(NAME);
         at += NAME.len();
-        at += copy_field(&mut room[at..], surface);
+        at += copy_surface(&mut room[at..], text, start, end);
         room[at] = b'\n';
         self.len += at + 1;
     }
