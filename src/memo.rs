@@ -4,10 +4,11 @@
 //! analysed once per type.
 //!
 //! What the hot path of annotation reads of a type is a small [`Word`], found by the number the
-//! written form's slot holds (flags, first reading, term word number, key number, what may follow a term's first
-//! word, where its fixed terms are in one list of them), and, for a word that terms agree or
-//! inflect from, those terms in brief ([`Candidate`]); the whole [`Analysed`] is in a store and
-//! read only where a term is headed by an inflected form of the word, or context decides.
+//! written form's slot holds (flags, first reading, term word number, key number, what may
+//! follow a term's first word, where its fixed terms are in one list of them), and, for a word
+//! that terms agree or inflect from, those terms in brief ([`Candidate`]); the whole
+//! [`Analysed`] is in a store and read only where a term is headed by an inflected form of the
+//! word, or context decides.
 //! Memory is bounded: when a text begins with more than [`MEMO_LIMIT`] types in the memo, only
 //! those the last text used are kept.
 
@@ -350,10 +351,7 @@ impl Types {
 
     /// The singulars of word type `id` ([`Analyser::singulars`]).
     fn singulars(&self, id: u32) -> &[u32] {
-        let id = id as usize;
-        let from = self.singulars_at[id] as usize;
-        let to = (self.singulars_at.get(id + 1)).map_or(self.singulars.len(), |&to| to as usize);
-        &self.singulars[from..to]
+        word_run(&self.singulars, &self.singulars_at, id)
     }
 }
 
@@ -498,11 +496,8 @@ impl Analyser<'_> {
     /// analysis: those that agree from it as written, then those it heads.
     #[must_use]
     pub fn candidates(&self, word: Word) -> &[Candidate] {
-        let id = word.id as usize;
-        let from = self.memo.types.candidates_at[id] as usize;
-        let to = (self.memo.types.candidates_at.get(id + 1))
-            .map_or(self.memo.types.candidates.len(), |&to| to as usize);
-        &self.memo.types.candidates[from..to]
+        let types = &self.memo.types;
+        word_run(&types.candidates, &types.candidates_at, word.id)
     }
 
     /// The words terms are written with ([`Analysed::word`]) that a word this analyser gave is
@@ -565,6 +560,15 @@ fn candidates_at_end(list: &mut Vec<Candidate>, analysed: &Analysed) -> u32 {
         });
     list.extend(agreeing.chain(heads));
     at
+}
+
+/// The run of word type `id` in a list kept of every word in the store, each word's together
+/// (its candidates, its singulars), given where each word's run starts, by word number.
+fn word_run<'l, T>(list: &'l [T], starts: &[u32], id: u32) -> &'l [T] {
+    let id = id as usize;
+    let from = starts[id] as usize;
+    let to = (starts.get(id + 1)).map_or(list.len(), |&to| to as usize);
+    &list[from..to]
 }
 
 /// Append what is kept of a word (its fixed terms, its singulars) to the memo's list of such;
