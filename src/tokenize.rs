@@ -30,6 +30,13 @@ pub enum Kind {
     Symbol,
 }
 
+impl Kind {
+    /// The kind of a token that is one mark: a symbol (`%`, `$`, `+` …) or punctuation.
+    fn mark(symbol: bool) -> Kind {
+        if symbol { Kind::Symbol } else { Kind::Punct }
+    }
+}
+
 /// A token: a byte span into the text and its kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
@@ -280,11 +287,7 @@ fn ascii_token(
 ) -> (usize, u8) {
     let class_at = |j: usize| bytes.get(j).map_or(SPACE, |&b| class(b));
     if c & WORDISH == 0 {
-        let kind = if c == SYMBOL {
-            Kind::Symbol
-        } else {
-            Kind::Punct
-        };
+        let kind = Kind::mark(c == SYMBOL);
         if matches!(bytes[j], b'.' | b'!' | b'?') {
             ends.note(tokens.len());
         }
@@ -390,11 +393,7 @@ fn unicode_tokens(text: &str, from: usize, to: usize, tokens: &mut Vec<Token>, e
                 if c.is_whitespace() || c == '\u{feff}' {
                     continue;
                 }
-                let kind = if is_symbol(c) {
-                    Kind::Symbol
-                } else {
-                    Kind::Punct
-                };
+                let kind = Kind::mark(is_symbol(c));
                 if matches!(c, '.' | '!' | '?' | '…') {
                     ends.note(tokens.len());
                 }

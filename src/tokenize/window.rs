@@ -117,11 +117,7 @@ pub(super) fn read(bytes: &[u8], w: usize, tokens: &mut Vec<Token>, ends: &mut E
         starts &= starts - 1;
         token_ends &= token_ends - 1;
         let kind = if m.word >> p & 1 == 0 {
-            if class(window[p]) == SYMBOL {
-                Kind::Symbol
-            } else {
-                Kind::Punct
-            }
+            Kind::mark(class(window[p]) == SYMBOL)
         } else if m.letter & below(end) & !below(p) != 0 {
             Kind::Word
         } else {
