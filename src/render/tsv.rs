@@ -298,42 +298,43 @@ fn in_field(b: u8) -> u8 {
 }
 
 /// A number written in decimal and a tab, kept from row to row: the positions of a text's rows
-/// go up by a little each time, so the next is most often the last plus a few, made by adding
-/// to the last digits where writing it anew would divide by ten for each.
+/// go up by a little each time, so the next most often has the same digits as the last but for
+/// the last three. Those digits before the last three are kept written, and the last three with
+/// the tab are read from a table of all thousand, so that a number is two block copies and one
+/// test, which fails about once in a hundred rows (where the digits are written anew, dividing
+/// by ten for each). Nothing is carried from digit to digit: a carry, once in a dozen rows,
+/// was a branch the processor could not foresee.
 #[derive(Debug)]
 struct Decimal {
-    value: usize,
-    /// The digits of `value` end at [`Decimal::END`], where a tab stands; `from` is the first.
-    /// [`Decimal::BLOCK`] bytes from `from` are always in the array, so the number and its tab
-    /// are copied as one block of known size.
-    digits: [u8; Decimal::END + Decimal::BLOCK],
-    from: usize,
-    /// The last two digits of a number of two or more, which are written into the row after
-    /// the block and not kept in `digits` (whose two bytes there are then stale): a block read
-    /// just after a store of two of its bytes waits for the store, where the bytes written
-    /// into the row need not.
-    low: u8,
+    /// The numbers written the fast way: `floor..floor + span`, where `span` is 1000, or 0 when
+    /// the last number had no digits before its last three (whose zeros are then not written)
+    /// or too many.
+    floor: usize,
+    span: usize,
+    /// The digits of `floor / 1000`, then whatever: copied as one block of known size.
+    high: [u8; Decimal::HIGH],
+    /// How many of them there are, at most [`Decimal::MAX_HIGH`].
+    len: usize,
 }
 
 impl Default for Decimal {
     fn default() -> Decimal {
-        let mut digits = [0; Decimal::END + Decimal::BLOCK];
-        digits[Decimal::END - 1] = b'0';
-        digits[Decimal::END] = b'\t';
         Decimal {
-            value: 0,
-            digits,
-            from: Decimal::END - 1,
-            low: 0,
+            floor: 0,
+            span: 0,
+            high: [0; Decimal::HIGH],
+            len: 0,
         }
     }
 }
 
 impl Decimal {
-    /// Where the digits end: room for the 20 of the largest `u64`.
-    const END: usize = 20;
-    /// The block the number is copied in: its digits and the tab after them.
-    const BLOCK: usize = Decimal::END + 1;
+    /// The room a number and its tab take at most: the 20 digits of the largest `u64`.
+    const BLOCK: usize = 21;
+    /// The block the digits before the last three are copied in.
+    const HIGH: usize = 16;
+    /// The most digits before the last three that the fast way writes: a number under 10^16.
+    const MAX_HIGH: usize = Decimal::HIGH - 3;
 
     /// Write a row's positions `start` and `end`, each with a tab, at the start of `head`; how
     /// many bytes they take.
@@ -350,84 +351,51 @@ impl Decimal {
     #[allow(clippy::inline_always)]
     #[inline(always)]
     fn put(&mut self, head: &mut [u8; HEAD], at: usize, n: usize) -> usize {
-        self.set(n);
-        let from = self.from.min(Decimal::END - 1);
-        let block: &[u8; Decimal::BLOCK] = self.digits[from..from + Decimal::BLOCK]
-            .try_into()
-            .expect("the array holds a block after every start");
+        let low = n.wrapping_sub(self.floor);
         let at = at.min(Decimal::BLOCK);
-        head[at..at + Decimal::BLOCK].copy_from_slice(block);
-        let end = Decimal::END - from;
-        if end >= 2 {
-            let pair = &PAIRS[usize::from(self.low)];
-            head[at + end - 2..at + end].copy_from_slice(pair);
+        if low >= self.span {
+            return self.put_anew(head, at, n);
         }
-        end + 1
+        head[at..at + Decimal::HIGH].copy_from_slice(&self.high);
+        let len = self.len.min(Decimal::MAX_HIGH);
+        head[at + len..at + len + 4].copy_from_slice(&TRIPLES[low.min(999)]);
+        len + 4
     }
 
-    /// Make `n` the number: its digits, but for the last two of a number of two or more
-    /// ([`Decimal::low`]).
-    #[inline]
-    fn set(&mut self, n: usize) {
-        let step = n.wrapping_sub(self.value);
-        // the last two digits take the step when it is small and the number has two; a sum
-        // over 99 carries into the digits before
-        if step < 100 && self.from + 2 <= Decimal::END {
-            let sum = usize::from(self.low) + step;
-            self.value = n;
-            if sum < 100 {
-                self.low = sum as u8;
-            } else {
-                self.low = (sum - 100) as u8;
-                self.carry();
-            }
-            return;
-        }
-        self.write_anew(n);
-    }
-
-    /// Add one to the digits before the last two.
+    /// Write `n` where it is not in the thousand of the last: keep its thousands for the next
+    /// when it has some and not too many.
     #[cold]
-    fn carry(&mut self) {
-        let mut k = Decimal::END - 2;
-        loop {
-            if k == self.from {
-                self.from -= 1;
-                self.digits[self.from] = b'1';
-                return;
-            }
-            k -= 1;
-            if self.digits[k] == b'9' {
-                self.digits[k] = b'0';
-            } else {
-                self.digits[k] += 1;
-                return;
-            }
-        }
-    }
-
-    /// Write `n` anew.
-    #[cold]
-    fn write_anew(&mut self, n: usize) {
-        self.value = n;
+    #[inline(never)]
+    fn put_anew(&mut self, head: &mut [u8; HEAD], at: usize, n: usize) -> usize {
         let mut numbers = itoa::Buffer::new();
         let written = numbers.format(n).as_bytes();
-        self.from = Decimal::END - written.len();
-        self.digits[self.from..Decimal::END].copy_from_slice(written);
-        self.low = (n % 100) as u8;
+        let len = written.len();
+        head[at..at + len].copy_from_slice(written);
+        head[at + len] = b'\t';
+        (self.floor, self.span, self.len) = if (4..=Decimal::MAX_HIGH + 3).contains(&len) {
+            self.high[..len - 3].copy_from_slice(&written[..len - 3]);
+            (n - n % 1000, 1000, len - 3)
+        } else {
+            (0, 0, 0)
+        };
+        len + 1
     }
 }
 
-/// The two digits of every number below 100 (and room for any byte, so that reading one by a
-/// byte needs no test).
-const PAIRS: [[u8; 2]; 256] = {
-    let mut pairs = [[0; 2]; 256];
+/// The last three digits of every number below 1000, padded with zeros, and a tab.
+static TRIPLES: [[u8; 4]; 1000] = {
+    let mut triples = [[0; 4]; 1000];
     let mut n = 0;
-    while n < 100 {
-        pairs[n] = [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
+    while n < 1000 {
+        triples[n] = [
+            b'0' + (n / 100) as u8,
+            b'0' + (n / 10 % 10) as u8,
+            b'0' + (n % 10) as u8,
+            b'\t',
+        ];
         n += 1;
     }
-    pairs
+    triples
 };
 
 #[cfg(test)]
@@ -451,6 +419,24 @@ mod tests {
             (
                 "the last two digits carry",
                 &[95, 103, 190, 289, 998, 1_005, 1_099, 1_100, 99_990, 100_089],
+            ),
+            (
+                "the digits before the last three kept, and left",
+                &[
+                    999,
+                    1_000,
+                    1_999,
+                    2_000,
+                    2_001,
+                    1_000,
+                    1_001,
+                    999_999_999_999_999,
+                    1_000_000_000_000_000,
+                    9_999_999_999_999_999,
+                    10_000_000_000_000_000,
+                    10_000_000_000_000_001,
+                    4_321,
+                ],
             ),
         ];
         for (name, numbers) in cases {
