@@ -23,15 +23,15 @@ pub fn render_header<W: io::Write>(out: &mut W) -> io::Result<()> {
 /// ([`Rows::clear_written`]).
 #[derive(Debug, Default)]
 pub struct Rows {
-    /// By `how * entries + entry`: where the row's end after the surface (with its tab and line
-    /// break) is in `ends`; an empty range when not formatted yet. One way of matching's ends
-    /// lie together, so that the few hundred entries most rows are of (matched exactly or
-    /// inflected) share cache lines.
-    tails: Vec<std::ops::Range<u32>>,
-    /// Those ends, one after the other in the order they were first needed: the few that
-    /// recur most sit together in memory. [`BLOCK`] bytes of padding follow the last, so that
-    /// a short end is copied as one block of known size, without a call.
-    ends: Vec<u8>,
+    /// By `how * entries + entry`: the row's end after the surface (with its tab and line
+    /// break) in `ends`; of no length when not formatted yet. One way of matching's ends lie
+    /// together, so that the few hundred entries most rows are of (matched exactly or
+    /// inflected) are found in few cache lines.
+    tails: Vec<Tail>,
+    /// Those ends, in the order they were first needed, each from the start of a block (a
+    /// cache line), so that a short end is copied as one block of known size, without a call
+    /// and without crossing a line; the bytes after an end in its last block are zeros.
+    ends: Vec<[u8; BLOCK]>,
     /// The last position written, kept in decimal.
     number: Decimal,
     /// The rows written: `out[..len]`. The rest of `out` is room to write the next in place,
@@ -42,6 +42,13 @@ pub struct Rows {
 
 /// The size of the block a row's end is copied in.
 const BLOCK: usize = 64;
+
+/// Where a row's end is ([`Rows::tails`]): its first block in [`Rows::ends`] and its length.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tail {
+    block: u32,
+    len: u32,
+}
 
 /// The size of the block a word's surface is copied in.
 const SURFACE: usize = 16;
@@ -111,18 +118,18 @@ impl Rows {
             self.push_name(b);
             return;
         };
-        let (from, to) = self.end(entry, b.entries, b.how);
+        let Tail { block, len } = self.end(entry, b.entries, b.how);
+        let (block, tail_len) = (block as usize, len as usize);
         let (start, end) = (b.start - b.base, b.end - b.base);
         if b.plain
             && end - start <= SURFACE
-            && to - from <= BLOCK
+            && tail_len <= BLOCK
             && let Some(surface) = b.text.as_bytes().get(start..start + SURFACE)
         {
             // most rows: a word, and an end of a block at most
             let surface: &[u8; SURFACE] = surface.try_into().expect("a block");
-            let row = room(&mut self.out, self.len, SHORT_ROW);
-            let row: &mut [u8; SHORT_ROW] = (&mut row[..SHORT_ROW]).try_into().expect("room");
-            let tail: &[u8; BLOCK] = self.ends[from..from + BLOCK].try_into().expect("padded");
+            let row = room_block::<SHORT_ROW>(&mut self.out, self.len);
+            let tail = &self.ends[block];
             let head = (&mut row[..HEAD]).try_into().expect("a head");
             // each offset is within the row by its kind, and masked so that the compiler knows
             // it (a mask of a power of two, where a minimum took three instructions)
@@ -130,18 +137,18 @@ impl Rows {
             row[at..at + SURFACE].copy_from_slice(surface);
             let at = (at + end - start) & (TAIL_AT - 1);
             row[at..at + BLOCK].copy_from_slice(tail);
-            self.len += at + to - from;
+            self.len += at + tail_len;
             return;
         }
         let room = room(
             &mut self.out,
             self.len,
-            HEAD + SURFACE.max(end - start) + (to - from) + BLOCK,
+            HEAD + SURFACE.max(end - start) + tail_len + BLOCK,
         );
         let mut at = self.number.spans(head(room), b.start, b.end);
         at += copy_surface(&mut room[at..], b.text.as_bytes(), start, end);
-        copy_padded(&mut room[at..], &self.ends, from, to);
-        self.len += at + to - from;
+        copy_blocks(&mut room[at..], &self.ends[block..], tail_len);
+        self.len += at + tail_len;
     }
 
     /// Write the row of a name: itself as lemma and rendering.
@@ -167,26 +174,43 @@ impl Rows {
 
     /// Where the end of a row of `entry` matched `how` is in `ends`, formatted on first need.
     #[inline]
-    fn end(&mut self, entry: usize, entries: &[Entry], how: How) -> (usize, usize) {
+    fn end(&mut self, entry: usize, entries: &[Entry], how: How) -> Tail {
         let slot = how as usize * entries.len() + entry;
         match self.tails.get(slot) {
-            Some(range) if !range.is_empty() => (range.start as usize, range.end as usize),
+            Some(&tail) if tail.len > 0 => tail,
             _ => self.new_end(slot, &entries[entry], how, entries.len()),
         }
     }
 
     #[cold]
     #[inline(never)]
-    fn new_end(&mut self, slot: usize, e: &Entry, how: How, entries: usize) -> (usize, usize) {
+    fn new_end(&mut self, slot: usize, e: &Entry, how: How, entries: usize) -> Tail {
         if self.tails.len() != HOWS * entries {
             // a glossary of another size: its rows' ends anew
             self.tails.clear();
-            self.tails.resize(HOWS * entries, 0..0);
+            self.tails.resize(HOWS * entries, Tail::default());
         }
-        self.tails[slot] = append_padded(&mut self.ends, |out| tail(out, e, how));
-        let range = &self.tails[slot];
-        (range.start as usize, range.end as usize)
+        let mut bytes = Vec::new();
+        tail(&mut bytes, e, how);
+        let block = u32::try_from(self.ends.len()).expect("row ends fit in u32 blocks");
+        for piece in bytes.chunks(BLOCK) {
+            let mut padded = [0; BLOCK];
+            padded[..piece.len()].copy_from_slice(piece);
+            self.ends.push(padded);
+        }
+        let len = u32::try_from(bytes.len()).expect("a row's end fits in u32");
+        self.tails[slot] = Tail { block, len };
+        self.tails[slot]
     }
+}
+
+/// The `N` bytes after the first `len` bytes of `out`, which grows (zeroed) when it has fewer.
+#[inline]
+fn room_block<const N: usize>(out: &mut Vec<u8>, len: usize) -> &mut [u8; N] {
+    if out.len() < len + N {
+        grow(out, len + N);
+    }
+    (&mut out[len..len + N]).try_into().expect("room")
 }
 
 /// The room after the first `len` bytes of `out`, `need` bytes at least: `out` grows (zeroed)
@@ -205,34 +229,12 @@ fn grow(out: &mut Vec<u8>, size: usize) {
     out.resize(size.max(2 * out.len()).max(4096), 0);
 }
 
-/// Append what `write` writes to `arena`, which ends in [`BLOCK`] bytes of padding and still
-/// does after; where it is.
-fn append_padded(arena: &mut Vec<u8>, write: impl FnOnce(&mut Vec<u8>)) -> std::ops::Range<u32> {
-    let from = arena.len().saturating_sub(BLOCK);
-    arena.truncate(from);
-    write(arena);
-    let range = at(from)..at(arena.len());
-    arena.resize(arena.len() + BLOCK, 0);
-    range
-}
-
-/// An offset into the row ends, which are far from 4 GB.
-fn at(n: usize) -> u32 {
-    u32::try_from(n).expect("row ends fit in u32")
-}
-
-/// Copy `arena[from..to]` to the start of `room`, where [`BLOCK`] bytes of padding follow
-/// `to` in `arena` and `room` has a block more than it needs: in blocks of known size, without
-/// a call for the short ones.
+/// Copy the first `len` bytes of `blocks` to the start of `room`, which has a block more than
+/// it needs: block by block, without a call.
 #[inline]
-fn copy_padded(room: &mut [u8], arena: &[u8], from: usize, to: usize) {
-    let mut block = from;
-    let mut at = 0;
-    while block < to {
-        let bytes: &[u8; BLOCK] = arena[block..block + BLOCK].try_into().expect("padded");
-        room[at..at + BLOCK].copy_from_slice(bytes);
-        block += BLOCK;
-        at += BLOCK;
+fn copy_blocks(room: &mut [u8], blocks: &[[u8; BLOCK]], len: usize) {
+    for (k, block) in blocks[..len.div_ceil(BLOCK)].iter().enumerate() {
+        room[k * BLOCK..(k + 1) * BLOCK].copy_from_slice(block);
     }
 }
 
