@@ -31,7 +31,7 @@ pub struct Rows {
     /// Those ends, in the order they were first needed, each from the start of a block (a
     /// cache line), so that a short end is copied as one block of known size, without a call
     /// and without crossing a line; the bytes after an end in its last block are zeros.
-    ends: Vec<[u8; BLOCK]>,
+    ends: Vec<Block>,
     /// The last position written, kept in decimal.
     number: Decimal,
     /// The rows written: `out[..len]`. The rest of `out` is room to write the next in place,
@@ -42,6 +42,11 @@ pub struct Rows {
 
 /// The size of the block a row's end is copied in.
 const BLOCK: usize = 64;
+
+/// A block of a row's end, one cache line.
+#[derive(Debug, Clone, Copy)]
+#[repr(align(64))]
+struct Block([u8; BLOCK]);
 
 /// Where a row's end is ([`Rows::tails`]): its first block in [`Rows::ends`] and its length.
 #[derive(Debug, Clone, Copy, Default)]
@@ -129,7 +134,7 @@ impl Rows {
             // most rows: a word, and an end of a block at most
             let surface: &[u8; SURFACE] = surface.try_into().expect("a block");
             let row = room_block::<SHORT_ROW>(&mut self.out, self.len);
-            let tail = &self.ends[block];
+            let tail = &self.ends[block].0;
             let head = (&mut row[..HEAD]).try_into().expect("a head");
             // each offset is within the row by its kind, and masked so that the compiler knows
             // it (a mask of a power of two, where a minimum took three instructions)
@@ -196,7 +201,7 @@ impl Rows {
         for piece in bytes.chunks(BLOCK) {
             let mut padded = [0; BLOCK];
             padded[..piece.len()].copy_from_slice(piece);
-            self.ends.push(padded);
+            self.ends.push(Block(padded));
         }
         let len = u32::try_from(bytes.len()).expect("a row's end fits in u32");
         self.tails[slot] = Tail { block, len };
@@ -232,9 +237,9 @@ fn grow(out: &mut Vec<u8>, size: usize) {
 /// Copy the first `len` bytes of `blocks` to the start of `room`, which has a block more than
 /// it needs: block by block, without a call.
 #[inline]
-fn copy_blocks(room: &mut [u8], blocks: &[[u8; BLOCK]], len: usize) {
+fn copy_blocks(room: &mut [u8], blocks: &[Block], len: usize) {
     for (k, block) in blocks[..len.div_ceil(BLOCK)].iter().enumerate() {
-        room[k * BLOCK..(k + 1) * BLOCK].copy_from_slice(block);
+        room[k * BLOCK..(k + 1) * BLOCK].copy_from_slice(&block.0);
     }
 }
 
