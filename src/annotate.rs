@@ -428,11 +428,8 @@ impl<'a> Annotation<'a> {
                 i = hit.end as usize;
                 continue;
             }
-            let tok = toks[i];
-            if tok.kind != Kind::Word {
-                i += 1;
-                continue;
-            }
+            // a token that is not a word (a number, a mark) has no readings of its own
+            // ([`Word::READINGS`]) and no capital, and goes on below, with no test of its kind
             let word = words[i];
             let capital = word.is(Word::CAPITAL);
             let titled =

@@ -61,7 +61,8 @@ pub struct Word {
 }
 
 impl Word {
-    /// The word has a reading.
+    /// The word has a reading, and is a word: a token with a letter (a number or a mark is
+    /// matched only inside a term).
     pub const READINGS: u16 = 1;
     /// A multi-word term may start at it ([`Analysed::may_start_term`]).
     pub const STARTS: u16 = 1 << 2;
@@ -141,7 +142,12 @@ impl Word {
             (others.iter()).any(|r| lexicon.connective_before(r, first.how).is_some())
         });
         let flags = [
-            (first.is_some(), Word::READINGS),
+            // a number or a mark is matched only inside a term: a token is a word when it has
+            // a letter ([`tokenize::Kind::Word`]), which its written form tells
+            (
+                first.is_some() && written.chars().any(char::is_alphabetic),
+                Word::READINGS,
+            ),
             (in_context, Word::CONTEXT),
             (a.may_start_term(), Word::STARTS),
             (a.connective, Word::CONNECTIVE),
