@@ -99,6 +99,14 @@ pub(super) fn read(bytes: &[u8], w: usize, tokens: &mut Vec<Token>, ends: &mut E
     let mut token_ends = (word_ends | marks << 1) & below(limit + 1);
     // where a sentence may end: at a mark that may end one, and at the token before a line
     // end (the tokens before a place are the starts before it)
+    // bit `k` set where a letter stands at or after byte `k` in its run of word bytes: at the
+    // start of a run, whether it is a word or a number (the letters carried back along the
+    // run in six doubling steps, where testing the bits of each token took two shifts each)
+    let (mut lettered, mut run) = (m.letter, m.word);
+    for step in [1, 2, 4, 8, 16, 32] {
+        lettered |= run & lettered >> step;
+        run &= run >> step;
+    }
     let first = tokens.len();
     let mut stops = (m.stop | m.line) & below(limit);
     while stops != 0 {
@@ -118,7 +126,7 @@ pub(super) fn read(bytes: &[u8], w: usize, tokens: &mut Vec<Token>, ends: &mut E
         token_ends &= token_ends - 1;
         let kind = if m.word >> p & 1 == 0 {
             Kind::mark(class(window[p]) == SYMBOL)
-        } else if m.letter & below(end) & !below(p) != 0 {
+        } else if lettered >> p & 1 != 0 {
             Kind::Word
         } else {
             Kind::Number
