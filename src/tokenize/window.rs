@@ -25,10 +25,6 @@ struct Masks {
     /// Letters and digits, which join into words.
     word: u64,
     letter: u64,
-    /// The marks that may join two words or numbers: `:` `.` `'` `,` `;`.
-    joiner: u64,
-    /// The marks that may end a sentence: `.` `!` `?`.
-    stop: u64,
 }
 
 impl Masks {
@@ -39,8 +35,6 @@ impl Masks {
             unusual: 0,
             word: 0,
             letter: 0,
-            joiner: 0,
-            stop: 0,
         };
         let each = u8x16::splat;
         // `x` in `from..=from + span`, by the unsigned minimum: wrapping below `from` goes high
@@ -55,15 +49,12 @@ impl Masks {
             let letter = within(x | each(0x20), b'a', 25);
             let digit = within(x, b'0', 9);
             let is = |b: u8| x.cmp_eq(each(b));
-            let dot = is(b'.');
             m.space |= bits(within(x, b'\t', 4) | is(b' '));
             m.line |= bits(is(b'\n') | is(b'\r'));
             // a byte outside ASCII has its high bit set
             m.unusual |= bits(x | is(b'_'));
             m.letter |= bits(letter);
             m.word |= bits(letter | digit);
-            m.joiner |= bits(is(b':') | dot | is(b'\'') | is(b',') | is(b';'));
-            m.stop |= bits(dot | is(b'!') | is(b'?'));
         }
         m
     }
@@ -87,18 +78,18 @@ pub(super) fn read(bytes: &[u8], w: usize, tokens: &mut Vec<Token>, ends: &mut E
     // outside ASCII (read by UAX #29), `_` (which joins letters and digits into a word, and
     // alone is a token a byte), and a mark between two word bytes (which may join them: `n.k`,
     // `ng'ombe`, `1,000`)
-    let joining = m.joiner & m.word << 1 & m.word >> 1;
+    let marks = !m.word & !m.space;
+    let joining = marks_where(marks & m.word << 1 & m.word >> 1, window, |b| {
+        matches!(b, b':' | b'.' | b'\'' | b',' | b';')
+    });
     let unread = (m.unusual | joining) & below(limit);
     if unread != 0 {
         limit = last_gap_before(m.space, unread.trailing_zeros() as usize);
     }
     let word_starts = m.word & !(m.word << 1);
     let word_ends = !m.word & m.word << 1;
-    let marks = !m.word & !m.space;
     let mut starts = (word_starts | marks) & below(limit);
     let mut token_ends = (word_ends | marks << 1) & below(limit + 1);
-    // where a sentence may end: at a mark that may end one, and at the token before a line
-    // end (the tokens before a place are the starts before it)
     // bit `k` set where a letter stands at or after byte `k` in its run of word bytes: at the
     // start of a run, whether it is a word or a number (the letters carried back along the
     // run in six doubling steps, where testing the bits of each token took two shifts each)
@@ -107,13 +98,18 @@ pub(super) fn read(bytes: &[u8], w: usize, tokens: &mut Vec<Token>, ends: &mut E
         lettered |= run & lettered >> step;
         run &= run >> step;
     }
+    // where a sentence may end: at a mark that may end one, and at the token before a line
+    // end (the tokens before a place are the starts before it)
+    let stop = marks_where(marks & below(limit), window, |b| {
+        matches!(b, b'.' | b'!' | b'?')
+    });
     let first = tokens.len();
-    let mut stops = (m.stop | m.line) & below(limit);
+    let mut stops = (stop | m.line) & below(limit);
     while stops != 0 {
         let q = stops.trailing_zeros() as usize;
         stops &= stops - 1;
         let before = first + (starts & below(q)).count_ones() as usize;
-        if m.stop >> q & 1 != 0 {
+        if stop >> q & 1 != 0 {
             ends.note(before);
         } else if before > 0 {
             ends.note(before - 1);
@@ -138,6 +134,18 @@ pub(super) fn read(bytes: &[u8], w: usize, tokens: &mut Vec<Token>, ends: &mut E
         });
     }
     w + limit
+}
+
+/// The bits of `marks` whose bytes in `window` are marks `kind` keeps: a window has a few
+/// marks, and a test of each costs less than a mask of each kind over its 64 bytes.
+fn marks_where(mut marks: u64, window: &[u8; WIDTH], kind: impl Fn(u8) -> bool) -> u64 {
+    let mut kept = 0;
+    while marks != 0 {
+        let k = marks.trailing_zeros() as usize;
+        marks &= marks - 1;
+        kept |= u64::from(kind(window[k % WIDTH])) << k;
+    }
+    kept
 }
 
 /// The bits below bit `k` (all of them for `k` of 64).
