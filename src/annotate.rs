@@ -800,25 +800,19 @@ impl<'a> Annotation<'a> {
 
     /// Whether `word`, as a common word, is a plural form of the noun terms are written with
     /// numbered `singular` ([`Lexicon::term_word`]): read from the memo
-    /// ([`Analyser::singulars`]), but for a capitalised word, whose analysis may be a name's.
+    /// ([`Analyser::singulars`]) of its key's common word where it was looked up as a proper
+    /// one, whose analysis is a name's.
     fn is_plural_of(&self, word: Word, singular: u32) -> bool {
-        if word.is(Word::CAPITAL) {
-            (self.common(word).parses.iter())
-                .any(|p| p.is_plural_noun() && self.lexicon.term_word(&p.stem) == Some(singular))
-        } else {
-            self.analyser.borrow().singulars(word).contains(&singular)
-        }
+        let mut analyser = self.analyser.borrow_mut();
+        let common = analyser.common_word(word);
+        analyser.singulars(common).contains(&singular)
     }
 
     /// The analysis of a word of this text as a common word, not a name: its own where it was
-    /// looked up as one (it has no capital), else its key's.
+    /// looked up as one (a capital that opens a sentence too), else its key's.
     fn common(&self, word: Word) -> Rc<Analysed> {
-        let analysed = self.analysed_word(word);
-        if word.is(Word::CAPITAL) {
-            self.analyser.borrow_mut().analyse(&analysed.key, false)
-        } else {
-            analysed
-        }
+        let common = self.analyser.borrow_mut().common_word(word);
+        self.analysed_word(common)
     }
 
     /// The adjective stem ([`Analysed::adjective_stem`]) of a word terms are written with, by

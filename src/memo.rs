@@ -86,6 +86,9 @@ impl Word {
     /// A reading after its first may come first before some connective
     /// ([`Lexicon::connective_before`]). Only such a word's readings are read again in context.
     pub const CONTEXT: u16 = 1 << 11;
+    /// Looked up as a proper word (capitalised inside a sentence): its analysis is a name's,
+    /// not its key's as a common word, whose singulars ([`Analyser::singulars`]) it lacks.
+    pub const PROPER: u16 = 1 << 12;
 
     /// The word type's number in its analyser: the same number is the same type.
     #[must_use]
@@ -129,13 +132,14 @@ impl Word {
 
     /// The word of the analysis `a` of `written`: numbered `id` in the store, its key numbered
     /// `key`, its fixed terms from `fixed` on in the memo's list; `then` is [`Word::then`],
-    /// from [`seconds`].
+    /// from [`seconds`]; `proper`: looked up as a proper word.
     fn of(
         lexicon: &Lexicon,
         (id, key, fixed): (u32, u32, u32),
         written: &str,
         a: &Analysed,
         then: u32,
+        proper: bool,
     ) -> Word {
         let first = a.readings.first();
         let in_context = a.readings.split_first().is_some_and(|(first, others)| {
@@ -164,6 +168,7 @@ impl Word {
             ),
             (!a.starts_agreeing.is_empty(), Word::AGREEING),
             (!a.heads.is_empty(), Word::HEAD),
+            (proper, Word::PROPER),
         ]
         .iter()
         .filter(|(set, _)| *set)
@@ -338,6 +343,9 @@ struct Types {
     /// together, and where each word's start, by word number.
     singulars: Vec<u32>,
     singulars_at: Vec<u32>,
+    /// By word number, for a word looked up as a proper one, the number of its key's word type
+    /// as a common word once asked for ([`Analyser::common_word`]), else [`Types::NO_WORD`].
+    common: Vec<u32>,
 }
 
 impl Types {
@@ -351,11 +359,15 @@ impl Types {
         self.candidates_at.push(candidates);
         self.singulars_at
             .push(appended_at(&mut self.singulars, singulars));
+        self.common.push(Types::NO_WORD);
         self.store.push(analysed);
         (id, key, fixed)
     }
 
     /// The singulars of word type `id` ([`Analyser::singulars`]).
+    /// [`Types::common`] of a word not linked yet.
+    const NO_WORD: u32 = u32::MAX;
+
     fn singulars(&self, id: u32) -> &[u32] {
         word_run(&self.singulars, &self.singulars_at, id)
     }
@@ -458,7 +470,14 @@ impl Analyser<'_> {
             .collect();
         let (id, key, fixed) = self.memo.types.add(Rc::new(analysed), &singulars);
         let analysed = &self.memo.types.store[id as usize];
-        let word = Word::of(self.lexicon, (id, key, fixed), written, analysed, then);
+        let word = Word::of(
+            self.lexicon,
+            (id, key, fixed),
+            written,
+            analysed,
+            then,
+            proper,
+        );
         self.memo.types.words.push(word);
         let slot = Slot { id, used: now };
         let words = &mut self.memo.words[usize::from(proper)];
@@ -525,6 +544,25 @@ impl Analyser<'_> {
     /// *wakuu*). Asked at every agreeing term, so kept for as long as the memo.
     pub fn term_word_adjective(&mut self, word: &str, id: u32) -> Option<CompactString> {
         adjective_of(self.lexicon, &mut self.memo.adjectives, word, id)
+    }
+
+    /// The word type of `word`'s key as a common word: `word` itself unless it was looked up as
+    /// a proper one ([`Word::PROPER`]), whose type is a name's; else found once and kept beside
+    /// it for the rest of the text.
+    pub fn common_word(&mut self, word: Word) -> Word {
+        if !word.is(Word::PROPER) {
+            return word;
+        }
+        let id = word.id as usize;
+        match self.memo.types.common[id] {
+            Types::NO_WORD => {
+                let key = Arc::clone(&self.memo.types.store[id].key);
+                let common = self.word(&key, false);
+                self.memo.types.common[id] = common.id;
+                common
+            }
+            common => self.memo.types.words[common as usize],
+        }
     }
 
     /// [`Lexicon::analyse`].
