@@ -364,10 +364,10 @@ impl Types {
         (id, key, fixed)
     }
 
-    /// The singulars of word type `id` ([`Analyser::singulars`]).
     /// [`Types::common`] of a word not linked yet.
     const NO_WORD: u32 = u32::MAX;
 
+    /// The singulars of word type `id` ([`Analyser::singulars`]).
     fn singulars(&self, id: u32) -> &[u32] {
         word_run(&self.singulars, &self.singulars_at, id)
     }

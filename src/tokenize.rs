@@ -288,7 +288,7 @@ fn ascii_token(
     let class_at = |j: usize| bytes.get(j).map_or(SPACE, |&b| class(b));
     if c & WORDISH == 0 {
         let kind = Kind::mark(c == SYMBOL);
-        if matches!(bytes[j], b'.' | b'!' | b'?') {
+        if ends_sentence(bytes[j]) {
             ends.note(tokens.len());
         }
         tokens.push(Token {
@@ -318,8 +318,8 @@ fn ascii_token(
         }
         // a joiner between two letters or two digits (the next byte is never whitespace then)
         if after == OTHER
-            && let (Some(&mid @ (b':' | b'.' | b'\'' | b',' | b';')), Some(&next)) =
-                (bytes.get(j), bytes.get(j + 1))
+            && let (Some(&mid), Some(&next)) = (bytes.get(j), bytes.get(j + 1))
+            && may_join(mid)
         {
             let (prev, next) = (class(bytes[j - 1]), class(next));
             let letters = prev == ALPHA && next == ALPHA && matches!(mid, b':' | b'.' | b'\'');
@@ -352,6 +352,17 @@ fn ascii_token(
         }));
     }
     (j, after)
+}
+
+/// Whether ASCII byte `b` is a mark that may end a sentence: `.` `!` `?`.
+fn ends_sentence(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?')
+}
+
+/// Whether ASCII byte `b` is a mark that may join two words or two numbers it stands between
+/// (`n.k`, `ng'ombe`, `1,000`): `:` `.` `'` `,` `;` (which of them joins which, the scan tells).
+fn may_join(b: u8) -> bool {
+    matches!(b, b':' | b'.' | b'\'' | b',' | b';')
 }
 
 /// How many of the eight bytes of `block` (the first in its lowest byte) are ASCII letters

@@ -431,7 +431,7 @@ mod tests {
             ),
             ("one digit then two", &[1, 2, 11, 12]),
             (
-                "the last two digits carry",
+                "steps across hundreds and thousands",
                 &[95, 103, 190, 289, 998, 1_005, 1_099, 1_100, 99_990, 100_089],
             ),
             (

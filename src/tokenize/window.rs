@@ -9,7 +9,7 @@
 
 use wide::u8x16;
 
-use super::{Ends, Kind, SYMBOL, Token, class};
+use super::{Ends, Kind, SYMBOL, Token, class, ends_sentence, may_join};
 
 /// How many bytes a window classifies at once: a bit each in a `u64`.
 pub(super) const WIDTH: usize = 64;
@@ -79,9 +79,7 @@ pub(super) fn read(bytes: &[u8], w: usize, tokens: &mut Vec<Token>, ends: &mut E
     // alone is a token a byte), and a mark between two word bytes (which may join them: `n.k`,
     // `ng'ombe`, `1,000`)
     let marks = !m.word & !m.space;
-    let joining = marks_where(marks & m.word << 1 & m.word >> 1, window, |b| {
-        matches!(b, b':' | b'.' | b'\'' | b',' | b';')
-    });
+    let joining = marks_where(marks & m.word << 1 & m.word >> 1, window, may_join);
     let unread = (m.unusual | joining) & below(limit);
     if unread != 0 {
         limit = last_gap_before(m.space, unread.trailing_zeros() as usize);
@@ -91,8 +89,8 @@ pub(super) fn read(bytes: &[u8], w: usize, tokens: &mut Vec<Token>, ends: &mut E
     let mut starts = (word_starts | marks) & below(limit);
     let mut token_ends = (word_ends | marks << 1) & below(limit + 1);
     // bit `k` set where a letter stands at or after byte `k` in its run of word bytes: at the
-    // start of a run, whether it is a word or a number (the letters carried back along the
-    // run in six doubling steps, where testing the bits of each token took two shifts each)
+    // start of a run, whether it is a word or a number, for the whole window at once (the
+    // letters carried back along the runs in six doubling steps)
     let (mut lettered, mut run) = (m.letter, m.word);
     for step in [1, 2, 4, 8, 16, 32] {
         lettered |= run & lettered >> step;
@@ -100,9 +98,7 @@ pub(super) fn read(bytes: &[u8], w: usize, tokens: &mut Vec<Token>, ends: &mut E
     }
     // where a sentence may end: at a mark that may end one, and at the token before a line
     // end (the tokens before a place are the starts before it)
-    let stop = marks_where(marks & below(limit), window, |b| {
-        matches!(b, b'.' | b'!' | b'?')
-    });
+    let stop = marks_where(marks & below(limit), window, ends_sentence);
     let first = tokens.len();
     let mut stops = (stop | m.line) & below(limit);
     while stops != 0 {
