@@ -16,13 +16,71 @@ mod schema;
 
 use crate::tokenize::key;
 pub use schema::{CLASSES, Example, NounClass, Pos};
-use schema::{RawEntry, RawFile, StoredEntry};
+use schema::{RawEntry, RawFile};
 
-/// The glossary files compiled into the binary: `(name, contents)`, sorted by name.
-/// Each comes with its entries as the build script read them (see `build.rs`): a postcard list
-/// of `StoredEntry`s, so that loading parses no TOML.
-pub const EMBEDDED: &[(&str, &str, &[u8])] =
+/// The glossary files compiled into the binary: `(name, contents, entries)`, sorted by name.
+/// Each comes with its entries as the build script read them (see `build.rs`), written as
+/// static data, so that loading parses no TOML and decodes nothing.
+pub static EMBEDDED: &[(&str, &str, &[StaticEntry])] =
     include!(concat!(env!("OUT_DIR"), "/embedded_glossary.rs"));
+
+/// An entry of an embedded glossary file as the build script writes it: the fields of a
+/// glossary entry, its strings borrowed from the binary, with the 1-based line and column where
+/// its `[[entry]]` table starts and its noun class read.
+#[derive(Debug)]
+pub struct StaticEntry {
+    line: u32,
+    column: u32,
+    sw: &'static str,
+    en: &'static [&'static str],
+    pos: Pos,
+    class: Option<NounClass>,
+    plural: Option<&'static str>,
+    domain: &'static [&'static str],
+    variants: &'static [&'static str],
+    note: Option<&'static str>,
+    example: Option<(&'static str, &'static str)>,
+    not: &'static [&'static str],
+    forbidden: &'static [&'static str],
+    qa: Option<bool>,
+}
+
+impl StaticEntry {
+    /// The entry, its strings of up to 24 bytes kept inline and longer ones borrowed from the
+    /// binary (`CompactString::const_new`), so that most fields allocate nothing.
+    fn entry(&self, path: &Arc<Path>) -> Entry {
+        fn compact(list: &[&'static str]) -> Vec<CompactString> {
+            list.iter().map(|&s| CompactString::const_new(s)).collect()
+        }
+        fn owned(list: &[&'static str]) -> Vec<String> {
+            list.iter().map(|&s| s.to_owned()).collect()
+        }
+        Entry {
+            sw: CompactString::const_new(self.sw),
+            en: compact(self.en),
+            pos: self.pos,
+            class: self.class,
+            plural: self.plural.map(CompactString::const_new),
+            domain: compact(self.domain),
+            variants: compact(self.variants),
+            note: self.note.map(str::to_owned),
+            example: self.example.map(|(sw, en)| Example {
+                sw: sw.to_owned(),
+                en: en.to_owned(),
+            }),
+            not: owned(self.not),
+            forbidden: owned(self.forbidden),
+            qa: self.qa.unwrap_or(true),
+            origin: Origin {
+                path: Arc::clone(path),
+                at: Position {
+                    line: self.line as usize,
+                    column: self.column as usize,
+                },
+            },
+        }
+    }
+}
 
 /// The domains the curated glossary uses (`lint` checks them; the loader accepts any word).
 pub const DOMAINS: &[&str] = &[
@@ -108,39 +166,25 @@ pub fn parse_file(path: &Path, text: &str) -> Result<Vec<Entry>> {
     Ok(entries)
 }
 
-/// How many entries the build script stored for an embedded file, and their bytes (the head of
-/// a postcard list is its length).
-fn stored_count(stored: &[u8]) -> (usize, &[u8]) {
-    postcard::take_from_bytes::<usize>(stored).unwrap_or((0, &[]))
-}
-
-/// Append the entries of an embedded file, from the form the build script stored, to `into`.
+/// Append the entries of an embedded file, as the build script wrote them, to `into`.
 ///
 /// They are not validated here, as they cannot change after the build: the unit test
 /// `stored_embedded_entries_equal_the_parsed_text` reads every embedded file as any other file
 /// is read (validated, duplicates refused) and compares, so a glossary that breaks a rule fails
-/// the tests. A file the build script could not read has no stored entries: its text is parsed
+/// the tests. A file the build script could not read has no entries written: its text is parsed
 /// here, which reports the error.
-fn embedded_file(path: &Path, text: &str, stored: &[u8], into: &mut Vec<Entry>) -> Result<()> {
-    let (count, mut rest) = stored_count(stored);
-    if count == 0 {
+fn embedded_file(
+    path: &Path,
+    text: &str,
+    stored: &[StaticEntry],
+    into: &mut Vec<Entry>,
+) -> Result<()> {
+    if stored.is_empty() {
         into.extend(parse_file(path, text)?);
         return Ok(());
     }
     let shared: Arc<Path> = Arc::from(path);
-    for _ in 0..count {
-        let (stored, after) = postcard::take_from_bytes::<StoredEntry>(rest)
-            .expect("the build script stores entries as the schema it shares says");
-        rest = after;
-        let origin = Origin {
-            path: Arc::clone(&shared),
-            at: Position {
-                line: stored.line as usize,
-                column: stored.column as usize,
-            },
-        };
-        into.push(Entry::from_checked(stored.entry, stored.class, origin));
-    }
+    into.extend(stored.iter().map(|e| e.entry(&shared)));
     Ok(())
 }
 
@@ -289,7 +333,7 @@ pub struct Glossary {
 impl Glossary {
     /// The embedded default glossary (one layer: duplicates across its files are errors).
     pub fn embedded() -> Result<Glossary> {
-        let count = EMBEDDED.iter().map(|(_, _, stored)| stored_count(stored).0);
+        let count = EMBEDDED.iter().map(|(_, _, stored)| stored.len());
         let mut entries = Vec::with_capacity(count.sum());
         for (name, text, stored) in EMBEDDED {
             embedded_file(Path::new(name), text, stored, &mut entries)?;
@@ -454,10 +498,7 @@ mod tests {
     fn stored_embedded_entries_equal_the_parsed_text() {
         for (name, text, stored) in EMBEDDED {
             let path = Path::new(name);
-            assert!(
-                stored_count(stored).0 > 0,
-                "{name}: the build stored no entries"
-            );
+            assert!(!stored.is_empty(), "{name}: the build stored no entries");
             let mut stored_entries = Vec::new();
             embedded_file(path, text, stored, &mut stored_entries).unwrap();
             assert_eq!(stored_entries, parse_file(path, text).unwrap(), "{name}");

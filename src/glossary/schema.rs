@@ -1,10 +1,9 @@
 //! The glossary file format as serde reads it: `[[entry]]` tables of [`RawEntry`], with the
-//! [`Pos`], [`NounClass`] and [`Example`] types they use, and [`StoredEntry`], the form in which
-//! the build script stores an embedded entry. Nothing here validates beyond the types.
+//! [`Pos`], [`NounClass`] and [`Example`] types they use. Nothing here validates beyond the types.
 //!
 //! This file is also compiled into the build script (`build.rs`), which reads the embedded
-//! glossary once at build time and stores it in a compact binary form, so that starting the
-//! program does not parse TOML; it therefore uses only `serde` and `toml`.
+//! glossary once at build time and writes it as Rust static data, so that starting the program
+//! does not parse TOML; it therefore uses only `serde`, `toml` and `compact_str`.
 
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
@@ -146,17 +145,6 @@ pub struct RawEntry {
     #[serde(default)]
     pub forbidden: Vec<String>,
     pub qa: Option<bool>,
-}
-
-/// An entry of an embedded glossary file as the build script stores it (with postcard): the
-/// entry, the 1-based line and column where its `[[entry]]` table starts, and its noun class
-/// read (the entry's `class` is then `None`).
-#[derive(Debug, Serialize, Deserialize)]
-pub struct StoredEntry {
-    pub line: u32,
-    pub column: u32,
-    pub class: Option<NounClass>,
-    pub entry: RawEntry,
 }
 
 #[derive(Debug, Deserialize)]
