@@ -50,8 +50,17 @@ fn non_empty(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_owned())
 }
 
-fn csv_error(e: &csv::Error) -> io::Error {
-    io::Error::other(e.to_string())
+/// The I/O error under a CSV writer's error, keeping its kind (a closed pipe must stay one, which
+/// the binary takes as success).
+fn csv_error(e: csv::Error) -> io::Error {
+    if e.is_io_error() {
+        match e.into_kind() {
+            csv::ErrorKind::Io(source) => source,
+            _ => unreachable!("is_io_error said so"),
+        }
+    } else {
+        io::Error::other(e.to_string())
+    }
 }
 
 /// `OmegaT` glossary: `source\ttarget\tcomment`, one line per entry.
@@ -71,7 +80,7 @@ pub fn write_tsv<W: Write>(w: W, entries: &[Draft]) -> io::Result<()> {
             one_line(&d.en.join(JOIN)),
             one_line(&comment.join(JOIN)),
         ])
-        .map_err(|e| csv_error(&e))?;
+        .map_err(csv_error)?;
     }
     out.flush()
 }
@@ -88,7 +97,7 @@ const CSV_HEADER: [&str; 6] = [
 /// CSV with a header row (memoQ/Trados term base import).
 pub fn write_csv<W: Write>(w: W, entries: &[Draft]) -> io::Result<()> {
     let mut out = csv::Writer::from_writer(w);
-    out.write_record(CSV_HEADER).map_err(|e| csv_error(&e))?;
+    out.write_record(CSV_HEADER).map_err(csv_error)?;
     for d in entries {
         out.write_record([
             d.sw.as_str(),
@@ -98,7 +107,7 @@ pub fn write_csv<W: Write>(w: W, entries: &[Draft]) -> io::Result<()> {
             &d.domain.join(JOIN),
             d.note.as_deref().unwrap_or_default(),
         ])
-        .map_err(|e| csv_error(&e))?;
+        .map_err(csv_error)?;
     }
     out.flush()
 }

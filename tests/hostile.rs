@@ -391,6 +391,9 @@ fn a_closed_output_pipe_is_success() {
     // lookup and export too
     for args in [
         &["export", "--format", "tbx"][..],
+        &["export", "--format", "csv"],
+        &["export", "--format", "tsv"],
+        &["export", "--format", "json"],
         &["lookup", "balozi", "waziri"],
     ] {
         let mut child = bin()
