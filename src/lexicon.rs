@@ -18,7 +18,7 @@ use crate::glossary::{Entry, Glossary, NounClass, Pos};
 use crate::memo::{Analyser, Word};
 use crate::morph::{self, Parse, StemKind, Stems};
 use crate::shared_memo::SharedMemo;
-use crate::tokenize::{self, Kind, key};
+use crate::tokenize::{self, Kind, compact_key};
 
 /// How a word or term was recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -70,7 +70,7 @@ pub enum Head {
     /// A noun: inflects for number (and class agreement of the words after it).
     Noun(Option<NounClass>),
     /// A verb: any inflection of `stem`; `negative` when the term is a negative form (*kutoegemea*).
-    Verb { stem: String, negative: bool },
+    Verb { stem: CompactString, negative: bool },
 }
 
 /// A multi-token term.
@@ -78,7 +78,7 @@ pub enum Head {
 pub struct Term {
     pub entry: usize,
     /// Token keys: words, numbers and any punctuation written in the term.
-    pub words: Vec<String>,
+    pub words: Vec<CompactString>,
     /// The same keys as numbers ([`Analysed::word`]), which compare faster than text.
     pub ids: Box<[u32]>,
     /// Bit `n` is set when word `n` is a connective (*wa, ya, za* …).
@@ -287,10 +287,10 @@ impl Analysed {
 
 /// Split a glossary form into token keys (`Covid-19` → `covid`, `-`, `19`).
 #[must_use]
-pub fn token_keys(form: &str) -> Vec<String> {
+pub fn token_keys(form: &str) -> Vec<CompactString> {
     tokenize::tokenize(form)
         .iter()
-        .map(|t| key(t.text(form)))
+        .map(|t| compact_key(t.text(form)))
         .collect()
 }
 
@@ -300,7 +300,7 @@ enum Cut<'f> {
     /// dictionaries cite it: *-panga*, *-kubwa*), not when it is a number or a mark.
     Single { form: &'f str, word: bool },
     /// Several tokens of the form as written, as their keys: a multi-word term.
-    Term(Vec<String>),
+    Term(Vec<CompactString>),
 }
 
 impl Cut<'_> {
@@ -316,7 +316,7 @@ impl Cut<'_> {
         }
         if written.split(' ').all(is_letters) {
             // and words of letters between single spaces are those words: most terms
-            return Some(Cut::Term(written.split(' ').map(key).collect()));
+            return Some(Cut::Term(written.split(' ').map(compact_key).collect()));
         }
         let bare_tokens = tokenize::tokenize(bare);
         if bare_tokens.len() == 1 && bare_tokens[0].kind == Kind::Word {
@@ -337,7 +337,10 @@ impl Cut<'_> {
                 word: false,
             }),
             _ => Some(Cut::Term(
-                tokens.iter().map(|t| key(t.text(written))).collect(),
+                tokens
+                    .iter()
+                    .map(|t| compact_key(t.text(written)))
+                    .collect(),
             )),
         }
     }
@@ -410,15 +413,12 @@ impl Lexicon {
             match Cut::of(written) {
                 None => {}
                 Some(Cut::Single { form, word }) => {
-                    let k = key(form);
+                    let k = compact_key(form);
                     if n == 0 && word {
                         self.index_stem(i, pos, class, &k);
                     }
                     // most forms are one entry's
-                    let hits = self
-                        .forms
-                        .entry(k.into())
-                        .or_insert_with(|| Vec::with_capacity(1));
+                    let hits = self.forms.entry(k).or_insert_with(|| Vec::with_capacity(1));
                     hits.push((i, how));
                 }
                 Some(Cut::Term(words)) => {
@@ -449,7 +449,7 @@ impl Lexicon {
         let mut words: Vec<&str> = self
             .terms
             .iter()
-            .flat_map(|t| t.words.iter().map(String::as_str))
+            .flat_map(|t| t.words.iter().map(CompactString::as_str))
             .filter(|w| distinct.insert(*w))
             .collect();
         words.sort_unstable();
@@ -751,7 +751,7 @@ fn pos_rank(pos: Pos) -> u8 {
 
 /// The head of a multi-word term: nouns inflect, verbs inflect (a head written as a negative
 /// infinitive, *kutoegemea*, stands for the negative forms of its stem), the rest is fixed.
-fn term_head(words: &[String], pos: Pos, class: Option<NounClass>) -> Head {
+fn term_head(words: &[CompactString], pos: Pos, class: Option<NounClass>) -> Head {
     let first = &words[0];
     if !first.chars().all(char::is_alphabetic) {
         return Head::Fixed;
@@ -761,14 +761,14 @@ fn term_head(words: &[String], pos: Pos, class: Option<NounClass>) -> Head {
         Pos::Verb => Head::Verb {
             // a monosyllabic verb keeps ku- in its citation form: kula kiapo → -la
             stem: match first.strip_prefix("ku") {
-                Some(rest) if morph::is_monosyllabic(rest) => rest.to_owned(),
+                Some(rest) if morph::is_monosyllabic(rest) => rest.into(),
                 _ => first.clone(),
             },
             negative: false,
         },
         Pos::Phrase | Pos::Adj | Pos::Adv => match first.strip_prefix("kuto") {
             Some(stem) if stem.chars().count() >= 3 => Head::Verb {
-                stem: stem.to_owned(),
+                stem: stem.into(),
                 negative: true,
             },
             _ => Head::Fixed,
@@ -926,17 +926,23 @@ mod tests {
 
     /// What [`Cut::of`] gives, as keys, by tokenizing every form: with its hyphens trimmed and,
     /// when that is not one word, as written.
-    fn cut_by_tokenizing(written: &str) -> Option<(Vec<String>, bool)> {
+    fn cut_by_tokenizing(written: &str) -> Option<(Vec<CompactString>, bool)> {
         let bare = written.trim_matches('-');
         let bare_tokens = tokenize::tokenize(bare);
         if bare_tokens.len() == 1 && bare_tokens[0].kind == Kind::Word {
-            return Some((vec![key(bare)], true));
+            return Some((vec![compact_key(bare)], true));
         }
         let tokens = tokenize::tokenize(written);
         match tokens.len() {
             0 => None,
-            1 => Some((vec![key(written)], false)),
-            _ => Some((tokens.iter().map(|t| key(t.text(written))).collect(), false)),
+            1 => Some((vec![compact_key(written)], false)),
+            _ => Some((
+                tokens
+                    .iter()
+                    .map(|t| compact_key(t.text(written)))
+                    .collect(),
+                false,
+            )),
         }
     }
 
@@ -971,7 +977,7 @@ mod tests {
         ];
         for form in embedded.chain(written) {
             let cut = Cut::of(form).map(|cut| match cut {
-                Cut::Single { form, word } => (vec![key(form)], word),
+                Cut::Single { form, word } => (vec![compact_key(form)], word),
                 Cut::Term(words) => (words, false),
             });
             assert_eq!(cut, cut_by_tokenizing(form), "{form:?}");

@@ -15,6 +15,8 @@
 
 use std::ops::Range;
 
+use compact_str::CompactString;
+
 mod window;
 
 use unicode_normalization::UnicodeNormalization;
@@ -127,6 +129,19 @@ pub fn key(word: &str) -> String {
             }
         })
         .collect()
+}
+
+/// [`key`] as a [`CompactString`], for keys that are kept: a short ASCII word (most keys) is
+/// lower-cased in place, on the stack, where [`key`] allocates.
+#[must_use]
+pub fn compact_key(word: &str) -> CompactString {
+    if word.is_ascii() {
+        let mut k = CompactString::new(word);
+        k.make_ascii_lowercase();
+        k
+    } else {
+        key(word).into()
+    }
 }
 
 /// Split `text` into tokens. Whitespace makes no token; every other character is in one token.
@@ -893,6 +908,21 @@ mod tests {
         assert_eq!(key("MAWAZIRI"), "mawaziri");
         // e + combining acute → é
         assert_eq!(key("Caf\u{65}\u{301}"), "café");
+    }
+
+    #[test]
+    fn compact_keys_are_keys() {
+        for word in [
+            "",
+            "balozi",
+            "MAWAZIRI",
+            "Ng’ombe",
+            "Caf\u{65}\u{301}",
+            "KUJIANDIKISHAKUPIGAKURAMARAMBILI",
+            "Ü",
+        ] {
+            assert_eq!(compact_key(word), key(word), "{word:?}");
+        }
     }
 
     #[test]
