@@ -21,52 +21,95 @@ use schema::{RawEntry, RawFile};
 /// The glossary files compiled into the binary: `(name, contents, entries)`, sorted by name.
 /// Each comes with its entries as the build script read them (see `build.rs`), written as
 /// static data, so that loading parses no TOML and decodes nothing.
+#[allow(clippy::unreadable_literal)] // generated places in the pool
 pub static EMBEDDED: &[(&str, &str, &[StaticEntry])] =
     include!(concat!(env!("OUT_DIR"), "/embedded_glossary.rs"));
 
+/// The strings of the embedded entries, each once ([`Text`] is a place in it).
+static POOL: &str = include_str!(concat!(env!("OUT_DIR"), "/embedded_glossary_pool.txt"));
+
+/// The lists of strings of the embedded entries, one after another ([`Texts`] is a place in it).
+#[allow(clippy::unreadable_literal)]
+static LISTS: &[Text] = include!(concat!(env!("OUT_DIR"), "/embedded_glossary_lists.rs"));
+
+/// A string of [`POOL`]: its start and end.
+#[derive(Debug, Clone, Copy)]
+struct Text(u32, u32);
+
+impl Text {
+    fn get(self) -> &'static str {
+        &POOL[self.0 as usize..self.1 as usize]
+    }
+
+    /// The string as a [`CompactString`]: copied inline when it fits, else borrowed from the
+    /// binary (`const_new`, which copies an inline string a byte at a time).
+    fn compact(self) -> CompactString {
+        let s = self.get();
+        if s.len() <= std::mem::size_of::<CompactString>() {
+            CompactString::new(s)
+        } else {
+            CompactString::const_new(s)
+        }
+    }
+}
+
+/// A list of strings: its start and end in [`LISTS`].
+#[derive(Debug, Clone, Copy)]
+struct Texts(u32, u32);
+
+impl Texts {
+    fn get(self) -> &'static [Text] {
+        &LISTS[self.0 as usize..self.1 as usize]
+    }
+}
+
 /// An entry of an embedded glossary file as the build script writes it: the fields of a
-/// glossary entry, its strings borrowed from the binary, with the 1-based line and column where
-/// its `[[entry]]` table starts and its noun class read.
+/// glossary entry, its strings as places in [`POOL`] (numbers, which the loader need not
+/// relocate as it would pointers), with the 1-based line and column where its `[[entry]]` table
+/// starts and its noun class read.
 #[derive(Debug)]
 pub struct StaticEntry {
     line: u32,
     column: u32,
-    sw: &'static str,
-    en: &'static [&'static str],
+    sw: Text,
+    en: Texts,
     pos: Pos,
     class: Option<NounClass>,
-    plural: Option<&'static str>,
-    domain: &'static [&'static str],
-    variants: &'static [&'static str],
-    note: Option<&'static str>,
-    example: Option<(&'static str, &'static str)>,
-    not: &'static [&'static str],
-    forbidden: &'static [&'static str],
+    plural: Option<Text>,
+    domain: Texts,
+    variants: Texts,
+    note: Option<Text>,
+    example: Option<(Text, Text)>,
+    not: Texts,
+    forbidden: Texts,
     qa: Option<bool>,
 }
 
 impl StaticEntry {
     /// The entry, its strings of up to 24 bytes kept inline and longer ones borrowed from the
-    /// binary (`CompactString::const_new`), so that most fields allocate nothing.
+    /// binary ([`Text::compact`]), so that most fields allocate nothing.
     fn entry(&self, path: &Arc<Path>) -> Entry {
-        fn compact(list: &[&'static str]) -> Vec<CompactString> {
-            list.iter().map(|&s| CompactString::const_new(s)).collect()
+        fn compact(list: Texts) -> Vec<CompactString> {
+            let list = list.get();
+            let mut v = Vec::with_capacity(list.len());
+            v.extend(list.iter().map(|t| t.compact()));
+            v
         }
-        fn owned(list: &[&'static str]) -> Vec<String> {
-            list.iter().map(|&s| s.to_owned()).collect()
+        fn owned(list: Texts) -> Vec<String> {
+            list.get().iter().map(|t| t.get().to_owned()).collect()
         }
         Entry {
-            sw: CompactString::const_new(self.sw),
+            sw: self.sw.compact(),
             en: compact(self.en),
             pos: self.pos,
             class: self.class,
-            plural: self.plural.map(CompactString::const_new),
+            plural: self.plural.map(Text::compact),
             domain: compact(self.domain),
             variants: compact(self.variants),
-            note: self.note.map(str::to_owned),
+            note: self.note.map(|t| t.get().to_owned()),
             example: self.example.map(|(sw, en)| Example {
-                sw: sw.to_owned(),
-                en: en.to_owned(),
+                sw: sw.get().to_owned(),
+                en: en.get().to_owned(),
             }),
             not: owned(self.not),
             forbidden: owned(self.forbidden),
