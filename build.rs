@@ -4,9 +4,9 @@
 //! data, a slice of `StaticEntry` literals (with the line and column where each starts), so that
 //! starting the program parses no TOML, decodes nothing, checks no UTF-8 and computes no
 //! position. The entries' strings are written once each into `embedded_glossary_pool.txt`, and
-//! their lists into `embedded_glossary_lists.rs`; an entry holds their places, numbers only. A file that does not parse gets no
-//! entries here (a build warning says why): the program then parses its text at run time and
-//! reports the error with file, line and column.
+//! their lists into `embedded_glossary_lists.rs`; an entry holds their places, numbers only.
+//! A file that does not parse gets no entries here (a build warning says why): the program then
+//! parses its text at run time and reports the error with file, line and column.
 
 use std::collections::HashMap;
 use std::env;
