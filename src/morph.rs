@@ -202,6 +202,53 @@ const NOUN_RULES: &[NounRule] = &[
     rule("", "u", Before::Consonant, C11_10_DECLARED, 10, 4),
 ];
 
+/// [`NOUN_RULES`] by the first byte of a word: bit `k` for the `k`th rule, whose plural prefix
+/// may start it.
+const NOUN_RULES_BY_FIRST: [u64; 256] = {
+    let mut plurals = [""; NOUN_RULES.len()];
+    let mut k = 0;
+    while k < NOUN_RULES.len() {
+        plurals[k] = NOUN_RULES[k].plural;
+        k += 1;
+    }
+    by_first(&plurals)
+};
+
+/// By a first byte, which of `affixes` a word starting with it may start with: bit `k` for the
+/// `k`th (an empty affix, for every byte). The rule tables are tried at every new word, and
+/// most of their affixes differ from its first letter.
+const fn by_first(affixes: &[&str]) -> [u64; 256] {
+    assert!(affixes.len() <= 64);
+    let mut masks = [0; 256];
+    let mut k = 0;
+    while k < affixes.len() {
+        let affix = affixes[k].as_bytes();
+        let mut b = 0;
+        while b < 256 {
+            if affix.is_empty() || affix[0] as usize == b {
+                masks[b] |= 1 << k;
+            }
+            b += 1;
+        }
+        k += 1;
+    }
+    masks
+}
+
+/// The entries of `table` that may start `w`, by its first byte ([`by_first`] of the table is
+/// `by_first`), in their order.
+fn fitting<T>(
+    w: &str,
+    table: &'static [T],
+    by_first: &[u64; 256],
+) -> impl Iterator<Item = &'static T> {
+    let mask = w
+        .as_bytes()
+        .first()
+        .map_or(0, |&b| by_first[usize::from(b)]);
+    marked(table, mask)
+}
+
 /// The suffix of the locative (*mji → mjini*).
 pub const LOCATIVE: &str = "ni";
 
@@ -315,7 +362,7 @@ fn plural_analyses(
     extra: u32,
     out: &mut Vec<Parse>,
 ) {
-    for r in NOUN_RULES {
+    for r in fitting(w, NOUN_RULES, &NOUN_RULES_BY_FIRST) {
         let Some(rest) = after(w, r.plural) else {
             continue;
         };
@@ -392,8 +439,19 @@ const ADJ_PREFIXES: &[(&str, &str, Before, u8)] = &[
     ("s", "", Before::Vowel, 1),
 ];
 
+/// [`ADJ_PREFIXES`] by the first byte of a word ([`by_first`]).
+const ADJ_PREFIXES_BY_FIRST: [u64; 256] = {
+    let mut prefixes = [""; ADJ_PREFIXES.len()];
+    let mut k = 0;
+    while k < ADJ_PREFIXES.len() {
+        prefixes[k] = ADJ_PREFIXES[k].0;
+        k += 1;
+    }
+    by_first(&prefixes)
+};
+
 fn adjective_analyses(w: &str, stems: &impl Stems, out: &mut Vec<Parse>) {
-    for &(prefix, restore, before, class) in ADJ_PREFIXES {
+    for &(prefix, restore, before, class) in fitting(w, ADJ_PREFIXES, &ADJ_PREFIXES_BY_FIRST) {
         let Some(rest) = after(w, prefix) else {
             continue;
         };
@@ -579,11 +637,11 @@ fn starting(
         .as_bytes()
         .first()
         .map_or(0, |&b| by_first[usize::from(b)]);
-    marked(table, mask)
+    marked(table, u64::from(mask))
 }
 
 /// The entries of `table` whose bit is set in `mask` (bit `k` for the `k`th), in order.
-fn marked<T>(table: &'static [T], mut mask: u32) -> impl Iterator<Item = &'static T> {
+fn marked<T>(table: &'static [T], mut mask: u64) -> impl Iterator<Item = &'static T> {
     std::iter::from_fn(move || {
         let k = mask.trailing_zeros() as usize;
         mask &= mask.wrapping_sub(1);
@@ -968,7 +1026,7 @@ fn extensions_ending(
         .as_bytes()
         .last()
         .map_or(0, |&b| EXTENSIONS_ENDING_IN[usize::from(b)]);
-    marked(EXTENSIONS, mask)
+    marked(EXTENSIONS, u64::from(mask))
 }
 
 /// Whether stripping one extension or more from the end of `rest`, as [`extensions`] does (up
