@@ -202,17 +202,21 @@ const NOUN_RULES: &[NounRule] = &[
     rule("", "u", Before::Consonant, C11_10_DECLARED, 10, 4),
 ];
 
-/// [`NOUN_RULES`] by the first byte of a word: bit `k` for the `k`th rule, whose plural prefix
-/// may start it.
-const NOUN_RULES_BY_FIRST: [u64; 256] = {
-    let mut plurals = [""; NOUN_RULES.len()];
-    let mut k = 0;
-    while k < NOUN_RULES.len() {
-        plurals[k] = NOUN_RULES[k].plural;
-        k += 1;
-    }
-    by_first(&plurals)
-};
+/// [`by_first`] of a table of affixes, the affix of an entry being its field `$field`.
+macro_rules! by_first_of {
+    ($table:expr, $field:tt) => {{
+        let mut affixes = [""; $table.len()];
+        let mut k = 0;
+        while k < $table.len() {
+            affixes[k] = $table[k].$field;
+            k += 1;
+        }
+        by_first(&affixes)
+    }};
+}
+
+/// [`NOUN_RULES`] by the first byte of a word ([`by_first`]).
+const NOUN_RULES_BY_FIRST: [u64; 256] = by_first_of!(NOUN_RULES, plural);
 
 /// By a first byte, which of `affixes` a word starting with it may start with: bit `k` for the
 /// `k`th (an empty affix, for every byte). The rule tables are tried at every new word, and
@@ -440,15 +444,7 @@ const ADJ_PREFIXES: &[(&str, &str, Before, u8)] = &[
 ];
 
 /// [`ADJ_PREFIXES`] by the first byte of a word ([`by_first`]).
-const ADJ_PREFIXES_BY_FIRST: [u64; 256] = {
-    let mut prefixes = [""; ADJ_PREFIXES.len()];
-    let mut k = 0;
-    while k < ADJ_PREFIXES.len() {
-        prefixes[k] = ADJ_PREFIXES[k].0;
-        k += 1;
-    }
-    by_first(&prefixes)
-};
+const ADJ_PREFIXES_BY_FIRST: [u64; 256] = by_first_of!(ADJ_PREFIXES, 0);
 
 fn adjective_analyses(w: &str, stems: &impl Stems, out: &mut Vec<Parse>) {
     for &(prefix, restore, before, class) in fitting(w, ADJ_PREFIXES, &ADJ_PREFIXES_BY_FIRST) {
@@ -586,8 +582,15 @@ const NEGATIVE_TAMS: &[(&str, &str, Tam)] = &[
     ("ngali", "CF", Tam::Counterfactual),
 ];
 
+const NEGATIVE_SUBJECTS_BY_FIRST: [u64; 256] = by_first_of!(NEGATIVE_SUBJECTS, 0);
+const GENERAL_PRESENT_BY_FIRST: [u64; 256] = by_first_of!(GENERAL_PRESENT, 0);
+const TAMS_BY_FIRST: [u64; 256] = by_first_of!(TAMS, 0);
+const NEGATIVE_TAMS_BY_FIRST: [u64; 256] = by_first_of!(NEGATIVE_TAMS, 0);
+
 /// Relative markers, as infixes (*wanaotaka*) and suffixes (*asemaye*, *zijazo*).
 pub const RELATIVES: &[&str] = &["ye", "o", "yo", "lo", "cho", "vyo", "zo", "po", "ko", "mo"];
+
+const RELATIVES_BY_FIRST: [u64; 256] = by_first(RELATIVES);
 
 /// Object markers (and the reflexive *ji*).
 pub const OBJECT_MARKERS: &[(&str, &str)] = &[
@@ -774,7 +777,7 @@ fn prefixes(w: &str, out: &mut Vec<Prefix>) {
         objects(w, p, out);
     }
     // negative subjects
-    for &(neg, sm, gloss) in NEGATIVE_SUBJECTS {
+    for &(neg, sm, gloss) in fitting(w, NEGATIVE_SUBJECTS, &NEGATIVE_SUBJECTS_BY_FIRST) {
         if after(w, neg).is_some_and(|rest| after(rest, sm).is_some()) {
             let mut p = if sm.is_empty() {
                 start.push(neg, gloss)
@@ -787,7 +790,7 @@ fn prefixes(w: &str, out: &mut Vec<Prefix>) {
             p.neg_subject = true;
             // present negative: no tense marker
             objects(w, p.clone(), out);
-            for &(t, g, tam) in NEGATIVE_TAMS {
+            for &(t, g, tam) in fitting(&w[p.len..], NEGATIVE_TAMS, &NEGATIVE_TAMS_BY_FIRST) {
                 if after(&w[p.len..], t).is_some() {
                     let mut q = p.push(t, g);
                     q.tam = tam;
@@ -797,7 +800,7 @@ fn prefixes(w: &str, out: &mut Vec<Prefix>) {
         }
     }
     // subject + general present -a- coalesced: twa-endelea, cha-endelea
-    for &(form, gloss) in GENERAL_PRESENT {
+    for &(form, gloss) in fitting(w, GENERAL_PRESENT, &GENERAL_PRESENT_BY_FIRST) {
         if after(w, form).is_some() {
             let mut p = start.push(form, gloss);
             p.cost += 1;
@@ -825,7 +828,7 @@ fn prefixes(w: &str, out: &mut Vec<Prefix>) {
             objects(w, n.clone(), out);
             relative(w, &n, out);
         }
-        for &(t, g, tam) in TAMS {
+        for &(t, g, tam) in fitting(&w[p.len..], TAMS, &TAMS_BY_FIRST) {
             if after(&w[p.len..], t).is_some() {
                 let mut q = p.push(t, g);
                 q.tam = tam;
@@ -848,7 +851,7 @@ fn after_tense(w: &str, p: Prefix, out: &mut Vec<Prefix>) {
 }
 
 fn relative(w: &str, p: &Prefix, out: &mut Vec<Prefix>) {
-    for &r in RELATIVES {
+    for &r in fitting(&w[p.len..], RELATIVES, &RELATIVES_BY_FIRST) {
         if after(&w[p.len..], r).is_some() {
             let mut q = p.push(r, "REL");
             q.relative = true;
