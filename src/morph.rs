@@ -612,36 +612,8 @@ pub const OBJECT_MARKERS: &[(&str, &str)] = &[
     ("ji", "REFL"),
 ];
 
-/// By a first byte, which affixes of a table of (form, gloss) start with it: bit `k` for the
-/// `k`th. The affix tables are searched at every prefix chain of every new word, and most of
-/// their affixes differ from the word's next letter.
-const fn first_bytes(table: &[(&str, &str)]) -> [u32; 256] {
-    assert!(table.len() <= 32);
-    let mut masks = [0; 256];
-    let mut k = 0;
-    while k < table.len() {
-        masks[table[k].0.as_bytes()[0] as usize] |= 1 << k;
-        k += 1;
-    }
-    masks
-}
-
-const SUBJECT_MARKERS_BY_FIRST: [u32; 256] = first_bytes(SUBJECT_MARKERS);
-const OBJECT_MARKERS_BY_FIRST: [u32; 256] = first_bytes(OBJECT_MARKERS);
-
-/// The affixes of `table` that `rest` may start with ([`first_bytes`] of it is `by_first`),
-/// in their order.
-fn starting(
-    rest: &str,
-    table: &'static [(&'static str, &'static str)],
-    by_first: &[u32; 256],
-) -> impl Iterator<Item = &'static (&'static str, &'static str)> {
-    let mask = rest
-        .as_bytes()
-        .first()
-        .map_or(0, |&b| by_first[usize::from(b)]);
-    marked(table, u64::from(mask))
-}
+const SUBJECT_MARKERS_BY_FIRST: [u64; 256] = by_first_of!(SUBJECT_MARKERS, 0);
+const OBJECT_MARKERS_BY_FIRST: [u64; 256] = by_first_of!(OBJECT_MARKERS, 0);
 
 /// The entries of `table` whose bit is set in `mask` (bit `k` for the `k`th), in order.
 fn marked<T>(table: &'static [T], mut mask: u64) -> impl Iterator<Item = &'static T> {
@@ -809,7 +781,7 @@ fn prefixes(w: &str, out: &mut Vec<Prefix>) {
         }
     }
     // positive subjects
-    for &(form, gloss) in starting(w, SUBJECT_MARKERS, &SUBJECT_MARKERS_BY_FIRST) {
+    for &(form, gloss) in fitting(w, SUBJECT_MARKERS, &SUBJECT_MARKERS_BY_FIRST) {
         if after(w, form).is_none() {
             continue;
         }
@@ -889,7 +861,7 @@ fn ku_support(w: &str, p: &Prefix, out: &mut Vec<Prefix>) {
 }
 
 fn objects(w: &str, p: Prefix, out: &mut Vec<Prefix>) {
-    for &(form, gloss) in starting(&w[p.len..], OBJECT_MARKERS, &OBJECT_MARKERS_BY_FIRST) {
+    for &(form, gloss) in fitting(&w[p.len..], OBJECT_MARKERS, &OBJECT_MARKERS_BY_FIRST) {
         if after(&w[p.len..], form).is_some() {
             let glide = form == "mw";
             if glide && !w[p.len + 2..].starts_with(is_vowel) {
