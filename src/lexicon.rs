@@ -125,6 +125,7 @@ pub struct Lexicon {
     /// most stems the analyser tries are in neither.
     noun_stems: Bloom,
     verb_stems: Bloom,
+    adjective_stems: Bloom,
     /// The roots verb stems are made of ([`Stems::verb_root`]): each stem in a vowel without
     /// it, and each in *-i*, *-e*, *-u* as it is.
     verb_roots: Bloom,
@@ -368,6 +369,7 @@ impl Lexicon {
             adjectives: FxHashMap::default(),
             noun_stems: Bloom::new([]),
             verb_stems: Bloom::new([]),
+            adjective_stems: Bloom::new([]),
             verb_roots: Bloom::new([]),
             id: next_id(),
             inflection: true,
@@ -385,6 +387,7 @@ impl Lexicon {
         lx.verb_stems = Bloom::new(
             (lx.verbs.keys().chain(lx.terms_by_verb_head.keys())).map(CompactString::as_str),
         );
+        lx.adjective_stems = Bloom::new(lx.adjectives.keys().map(CompactString::as_str));
         lx.verb_roots = Bloom::new(
             (lx.verbs.keys().chain(lx.terms_by_verb_head.keys())).flat_map(|stem| {
                 let root = stem.strip_suffix(['a', 'i', 'e', 'u']);
@@ -779,17 +782,18 @@ fn term_head(words: &[CompactString], pos: Pos, class: Option<NounClass>) -> Hea
 
 impl Stems for Lexicon {
     fn noun(&self, key: &str, classes: &[&str]) -> bool {
+        // the filter holds the heads of noun terms too
         self.noun_stems.may_hold(key)
-            && self
+            && (self
                 .nouns
                 .get(key)
                 .is_some_and(|v| v.iter().any(|(_, c)| class_fits(*c, classes)))
-            || self.terms_by_noun_head.get(key).is_some_and(|ts| {
-                ts.iter().any(|&t| match self.terms[t].head {
-                    Head::Noun(c) => class_fits(c, classes),
-                    _ => false,
-                })
-            })
+                || self.terms_by_noun_head.get(key).is_some_and(|ts| {
+                    ts.iter().any(|&t| match self.terms[t].head {
+                        Head::Noun(c) => class_fits(c, classes),
+                        _ => false,
+                    })
+                }))
     }
 
     fn verb(&self, key: &str) -> bool {
@@ -802,7 +806,15 @@ impl Stems for Lexicon {
     }
 
     fn adjective(&self, key: &str) -> bool {
-        self.adjectives.contains_key(key)
+        self.adjective_stems.may_hold(key) && self.adjectives.contains_key(key)
+    }
+
+    fn may_be(&self, kind: StemKind, a: &str, b: &str) -> bool {
+        match kind {
+            StemKind::Noun => self.noun_stems.may_hold_joined(a, b),
+            StemKind::Verb => self.verb_stems.may_hold_joined(a, b),
+            StemKind::Adjective => self.adjective_stems.may_hold_joined(a, b),
+        }
     }
 }
 

@@ -33,6 +33,12 @@ pub trait Stems {
     }
     /// Is there an agreeing adjective or number stem `key`?
     fn adjective(&self, key: &str) -> bool;
+    /// May there be a stem of `kind` written `a` then `b`? A quick test, as [`Stems::verb_root`]
+    /// is, asked before the two are joined to ask the others.
+    fn may_be(&self, kind: StemKind, a: &str, b: &str) -> bool {
+        let _ = (kind, a, b);
+        true
+    }
 }
 
 /// The kind of stem an analysis found.
@@ -373,6 +379,9 @@ fn plural_analyses(
         if !fits(r.before, rest) || !has_chars(rest, 2) {
             continue;
         }
+        if !stems.may_be(StemKind::Noun, r.singular, rest) {
+            continue;
+        }
         let singular = concat(r.singular, rest);
         if !has_chars(&singular, 3) || singular == w || !stems.noun(&singular, r.classes) {
             continue;
@@ -452,6 +461,9 @@ fn adjective_analyses(w: &str, stems: &impl Stems, out: &mut Vec<Parse>) {
             continue;
         };
         if !fits(before, rest) {
+            continue;
+        }
+        if !stems.may_be(StemKind::Adjective, restore, rest) {
             continue;
         }
         let stem = concat(restore, rest);
@@ -911,20 +923,23 @@ fn bodies(body: &str, stems: &impl Stems, scratch: &mut Scratch, out: &mut Vec<B
     };
     if last != 'a' {
         // negative present -i, subjunctive -e, of a stem in -a
-        let stem = concat(inner, "a");
-        if has_chars(inner, 1) && stems.verb(&stem) {
-            out.push(Body {
-                stem,
-                morphemes: vec![
-                    stem_morpheme(inner),
-                    m(last.encode_utf8(&mut [0; 4]), gloss),
-                ],
-                cost: 1,
-                final_vowel: last,
-            });
+        if has_chars(inner, 1) && stems.may_be(StemKind::Verb, inner, "a") {
+            let stem = concat(inner, "a");
+            if stems.verb(&stem) {
+                out.push(Body {
+                    stem,
+                    morphemes: vec![
+                        stem_morpheme(inner),
+                        m(last.encode_utf8(&mut [0; 4]), gloss),
+                    ],
+                    cost: 1,
+                    final_vowel: last,
+                });
+            }
         }
         if let Some(root) = before(body, "eni")
             && !root.is_empty()
+            && stems.may_be(StemKind::Verb, root, "a")
         {
             let stem = concat(root, "a");
             if stems.verb(&stem) {
