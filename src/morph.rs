@@ -252,11 +252,9 @@ fn fitting<T>(
     table: &'static [T],
     by_first: &[u64; 256],
 ) -> impl Iterator<Item = &'static T> {
-    let mask = w
-        .as_bytes()
-        .first()
-        .map_or(0, |&b| by_first[usize::from(b)]);
-    marked(table, mask)
+    // an empty word takes the empty affixes alone, which are all that a NUL byte takes
+    let b = w.as_bytes().first().copied().unwrap_or(0);
+    marked(table, by_first[usize::from(b)])
 }
 
 /// The suffix of the locative (*mji → mjini*).
@@ -1391,6 +1389,66 @@ mod tests {
         analyse(w, &toy(), false)
             .first()
             .map(|p| (p.stem.to_string(), p.segmentation()))
+    }
+
+    /// Every entry of `table` whose affix starts `w`, found by trying each in turn and as
+    /// [`fitting`] finds them by the first byte: the same, in the same order.
+    fn fits_by_first<T>(w: &str, table: &'static [T], masks: &[u64; 256], affix: fn(&T) -> &str) {
+        let tried: Vec<&str> = table
+            .iter()
+            .map(affix)
+            .filter(|a| after(w, a).is_some())
+            .collect();
+        let fitted: Vec<&str> = fitting(w, table, masks)
+            .map(affix)
+            .filter(|a| after(w, a).is_some())
+            .collect();
+        assert_eq!(fitted, tried, "{w:?}");
+    }
+
+    #[test]
+    fn affix_tables_searched_by_first_byte_give_what_trying_each_gives() {
+        let words = [
+            "",
+            "a",
+            "wanafunzi",
+            "mabalozi",
+            "vyama",
+            "ndimi",
+            "nyimbo",
+            "upande",
+            "mbao",
+            "hawatakuja",
+            "hatujafika",
+            "sikuona",
+            "twaenda",
+            "chaendelea",
+            "walioandikishwa",
+            "aliyesema",
+            "tutawaona",
+            "kikubwa",
+            "wazuri",
+            "ngalikuja",
+            "é",
+        ];
+        for w in words {
+            fits_by_first(w, NOUN_RULES, &NOUN_RULES_BY_FIRST, |r| r.plural);
+            fits_by_first(w, ADJ_PREFIXES, &ADJ_PREFIXES_BY_FIRST, |e| e.0);
+            fits_by_first(w, NEGATIVE_SUBJECTS, &NEGATIVE_SUBJECTS_BY_FIRST, |e| e.0);
+            fits_by_first(w, GENERAL_PRESENT, &GENERAL_PRESENT_BY_FIRST, |e| e.0);
+            fits_by_first(w, TAMS, &TAMS_BY_FIRST, |e| e.0);
+            fits_by_first(w, NEGATIVE_TAMS, &NEGATIVE_TAMS_BY_FIRST, |e| e.0);
+            fits_by_first(w, RELATIVES, &RELATIVES_BY_FIRST, |e| e);
+            fits_by_first(w, SUBJECT_MARKERS, &SUBJECT_MARKERS_BY_FIRST, |e| e.0);
+            fits_by_first(w, OBJECT_MARKERS, &OBJECT_MARKERS_BY_FIRST, |e| e.0);
+            // each word without its first letter too, as the tables are asked after a prefix
+            if let Some(c) = w.chars().next() {
+                let rest = &w[c.len_utf8()..];
+                fits_by_first(rest, TAMS, &TAMS_BY_FIRST, |e| e.0);
+                fits_by_first(rest, RELATIVES, &RELATIVES_BY_FIRST, |e| e);
+                fits_by_first(rest, OBJECT_MARKERS, &OBJECT_MARKERS_BY_FIRST, |e| e.0);
+            }
+        }
     }
 
     #[test]
