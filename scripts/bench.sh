@@ -9,7 +9,8 @@
 #                mafand-dev.tsv and tico19-en-sw.tsv).
 #   --size MB    Build the input up to at least MB megabytes (10^6 bytes) by repeating whole
 #                copies (default 100 without CORPUS_FILE; with CORPUS_FILE, the file as is).
-#   --gb         Also build ~1 GB (1000 MB) and report annotate and unknown time and peak RSS.
+#   --gb         Also build ~1 GB (1000 MB) and report annotate and unknown time and peak RSS,
+#                and its two halves on one thread against two.
 #   --new-words  Also build ~100 MB of text rich in new words (the input's lines interleaved
 #                with lines of invented words, nearly every one a word type of its own) and
 #                report annotate, unknown and stats time and peak RSS, once each: the memory
@@ -38,7 +39,7 @@ die() {
 }
 
 usage() {
-  sed -n '4,23p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '4,24p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -402,7 +403,23 @@ if [ "$gb" = 1 ]; then
   row "\`annotate --format tsv\` on ~1 GB, all cores ($(nproc))" "$gb_bytes"
   measure 1 "$bin" unknown --format tsv "$tmp/gb.txt"
   row "\`unknown --format tsv\` on ~1 GB" "$gb_bytes"
+  # two files at corpus scale: the halves of the ~1 GB on one thread and on two, two rounds
+  # taken in turn, where the fixed costs (start-up, the first sight of the vocabulary, each
+  # thread's memory touched for the first time) weigh less than on 100 MB
+  split -n l/2 -d "$tmp/gb.txt" "$tmp/gbhalf."
   rm -f "$tmp/gb.txt"
+  for round in 1 2; do
+    echo "bench.sh: round $round of 2: two halves of ~1 GB, 1 thread and 2" >&2
+    run_once 90 "$bin" --threads 1 annotate --format tsv "$tmp/gbhalf.00" "$tmp/gbhalf.01"
+    run_once 91 "$bin" --threads 2 annotate --format tsv "$tmp/gbhalf.00" "$tmp/gbhalf.01"
+  done
+  rm -f "$tmp/gbhalf.00" "$tmp/gbhalf.01"
+  take 90
+  row "\`annotate --format tsv\` two halves of ~1 GB, 1 thread (2 runs)" "$gb_bytes"
+  gb_two1=$m_wall
+  take 91
+  row "\`annotate --format tsv\` two halves of ~1 GB, 2 threads (2 runs)" "$gb_bytes"
+  gb_two2=$m_wall
 fi
 
 if [ "$new_words" = 1 ]; then
@@ -459,6 +476,11 @@ awk -v a="$ann1" -v r="$rg1" -v t1="$two1" -v t2="$two2" -v m1="$two1_median" \
   printf "- annotate --format tsv (1 thread) vs rg: %.1f× faster\n", r / a
   printf "- two files, 2 threads vs 1: %.2f× the throughput (best to best), %.2f× (median to median)\n", t1 / t2, m1 / m2
 }'
+if [ "$gb" = 1 ]; then
+  awk -v t1="$gb_two1" -v t2="$gb_two2" 'BEGIN {
+    printf "- two files of ~500 MB, 2 threads vs 1: %.2f× the throughput (best to best)\n", t1 / t2
+  }'
+fi
 if [ -n "$baseline" ]; then
   awk -v a="$ann1" -v b="${b_wall[7]}" 'BEGIN {
     printf "- annotate --format tsv (1 thread) vs the baseline, same rounds: %.2f× faster\n", b / 1e9 / a
