@@ -117,6 +117,20 @@ struct Seen {
     context: Box<str>,
 }
 
+/// `span` on one line: its words joined by single spaces, as `split_whitespace` and `join` give
+/// them, in one allocation (every new word keeps its context, so on text rich in new words this
+/// runs for most words).
+fn one_line(span: &str) -> Box<str> {
+    let mut line = String::with_capacity(span.len());
+    for word in span.split_whitespace() {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    line.into_boxed_str()
+}
+
 impl Default for UnknownWords {
     fn default() -> UnknownWords {
         UnknownWords::with_limit(UNKNOWN_LIMIT)
@@ -170,16 +184,12 @@ impl UnknownWords {
                 }
                 let from = i.saturating_sub(4);
                 let to = (i + 5).min(toks.len());
-                let context = text[toks[from].start..toks[to - 1].end]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
                 let seen = Seen {
                     count: 1,
                     missed: self.floor,
                     source: source_number,
                     line: line + lines.line(t.start) - 1,
-                    context: context.into(),
+                    context: one_line(&text[toks[from].start..toks[to - 1].end]),
                 };
                 self.seen.insert(k.into(), seen);
             }
@@ -237,6 +247,22 @@ impl UnknownWords {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contexts_are_put_on_one_line_as_split_and_join_put_them() {
+        let cases = [
+            ("plain", "wa Mambo ya Nje"),
+            ("runs and line ends", "  wa\tMambo \r\n ya\x0bNje\x0c "),
+            ("a no-break space", "wa\u{a0}Mambo ya Nje"),
+            ("letters outside ASCII", "Ng’ombe  na\nkondoo"),
+            ("blank", " \n\t "),
+            ("empty", ""),
+        ];
+        for (case, span) in cases {
+            let joined = span.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(&*one_line(span), joined, "{case}");
+        }
+    }
 
     #[test]
     fn guesses_come_from_the_rules() {
