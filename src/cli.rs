@@ -1375,7 +1375,11 @@ fn stats_files(
         |(file, stats, bytes)| {
             progress.advance(bytes);
             total.merge(&stats);
-            each[file].1.merge(&stats);
+            // each file's figures only when they are shown: merging is the cost of counting
+            // distinct words, paid again for every figure kept
+            if per_file {
+                each[file].1.merge(&stats);
+            }
             Ok(())
         },
     )?;
