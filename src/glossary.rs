@@ -64,7 +64,7 @@ impl Texts {
 }
 
 /// An entry of an embedded glossary file as the build script writes it: the fields of a
-/// glossary entry, its strings as places in [`POOL`] (numbers, which the loader need not
+/// glossary entry, its strings as places in one pool of text (numbers, which the loader need not
 /// relocate as it would pointers), with the 1-based line and column where its `[[entry]]` table
 /// starts and its noun class read.
 #[derive(Debug)]

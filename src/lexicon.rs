@@ -147,7 +147,7 @@ fn next_id() -> u64 {
 /// reach the head of a multi-word term).
 #[derive(Debug, Clone)]
 pub struct Analysed {
-    /// The lookup key of the word ([`key`]).
+    /// The lookup key of the word ([`tokenize::key`]).
     pub key: Arc<str>,
     /// The multi-word terms whose first token key is this word's and whose other words are
     /// fixed, in the order of their second words, and for the same second word, of their
