@@ -6,7 +6,7 @@ use crate::document::Document;
 use crate::glossary::Entry;
 use crate::lexicon::How;
 use crate::stats::Stats;
-use crate::tokenize::Kind;
+use crate::tokenize::{Kind, one_line};
 
 /// Whether an entry is a function word (only in the `core` domain: connectives, pronouns,
 /// conjunctions…), which term lists leave out.
@@ -125,10 +125,7 @@ impl Inventory {
                         inv.entries[i].1 += 1;
                     }
                     Some(_) => {}
-                    None => push_new(
-                        &mut inv.names,
-                        m.surface.split_whitespace().collect::<Vec<_>>().join(" "),
-                    ),
+                    None => push_new(&mut inv.names, one_line(&m.surface)),
                 }
             }
             for t in &s.tokens {

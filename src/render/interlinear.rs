@@ -5,7 +5,7 @@
 
 use crate::document::{Match, Sentence};
 use crate::lexicon::How;
-use crate::tokenize::Kind;
+use crate::tokenize::{Kind, one_line};
 
 /// One piece of a column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,14 +97,8 @@ pub fn surface(s: &Sentence, piece: Piece) -> String {
     let (start, end) = span(s, piece);
     s.text
         .get(start - s.start..end - s.start)
-        .map(collapse)
+        .map(one_line)
         .unwrap_or_default()
-}
-
-/// `s` with every run of whitespace one space, and none at either end.
-#[must_use]
-pub fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// What the gloss tier shows for a match: its gloss, or nothing for a name (the views mark
@@ -181,10 +175,5 @@ mod tests {
         assert_eq!(show(&cols[2]), vec![t("", "sasa", "/"), t("", "picha", "")]);
         assert_eq!(show(&cols[3]), vec![t("", "-", "")]);
         assert_eq!(show(&cols[4]), vec![t("", "sasa", ".")]);
-    }
-
-    #[test]
-    fn collapse_joins_lines() {
-        assert_eq!(collapse(" a \n b\t c "), "a b c");
     }
 }

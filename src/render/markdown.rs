@@ -76,7 +76,7 @@ fn render_document<W: io::Write>(out: &mut W, doc: &Document, entries: &[Entry])
             out,
             "**{}.** {}\n",
             n + 1,
-            escape(&interlinear::collapse(&s.text))
+            escape(&crate::tokenize::one_line(&s.text))
         )?;
         for table in tables(&cells(s, entries)) {
             write_table(out, table)?;

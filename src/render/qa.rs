@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::qa::{Checked, Kind, Problem, Summary};
 use crate::render::text::visible;
+use crate::tokenize::one_line;
 
 pub const TSV_HEADER: &str = "segment\tsurface\tlemma\tproblem\texpected";
 
@@ -15,11 +16,6 @@ const HEAD: Style = Style::new().bold();
 const LABEL: Style = Style::new().dimmed();
 const MISSING: Style = AnsiColor::Yellow.on_default();
 const FORBIDDEN: Style = AnsiColor::Red.on_default();
-
-/// A segment's text on one line.
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 /// Text for the terminal: on one line, control characters made visible.
 fn shown(s: &str) -> String {

@@ -110,7 +110,7 @@ impl Column {
 /// Whitespace runs as one space, and every control character shown as a visible sign
 /// ([`visible`]): what reaches the terminal is text, never a command to it.
 fn collapse(s: &str) -> String {
-    visible(&interlinear::collapse(s))
+    visible(&crate::tokenize::one_line(s))
 }
 
 /// Control characters (from the input or a glossary) as visible signs: C0 controls and DEL as
