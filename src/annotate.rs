@@ -17,7 +17,7 @@ use rustc_hash::FxHashSet;
 use crate::document::{Analysis, Document, Match, Sentence, Token};
 use crate::glossary::Entry;
 use crate::lexicon::{Agrees, Analysed, How, Lexicon, Reading, Second, TermBrief};
-use crate::memo::{Analyser, Word};
+use crate::memo::{Analyser, Held, Word};
 use crate::morph::{self, Parse, StemKind};
 use crate::tokenize::{self, Kind};
 
@@ -589,12 +589,12 @@ impl<'a> Annotation<'a> {
     }
 
     /// The whole analysis of word `i` of the current sentence.
-    fn analysed(&self, i: usize) -> Rc<Analysed> {
+    fn analysed(&self, i: usize) -> Held {
         self.analysed_word(self.sentence_words()[i])
     }
 
     /// The whole analysis of a word of this text.
-    fn analysed_word(&self, word: Word) -> Rc<Analysed> {
+    fn analysed_word(&self, word: Word) -> Held {
         Rc::clone(self.analyser.borrow().analysed(word))
     }
 
@@ -810,7 +810,7 @@ impl<'a> Annotation<'a> {
 
     /// The analysis of a word of this text as a common word, not a name: its own where it was
     /// looked up as one (a capital that opens a sentence too), else its key's.
-    fn common(&self, word: Word) -> Rc<Analysed> {
+    fn common(&self, word: Word) -> Held {
         let common = self.analyser.borrow_mut().common_word(word);
         self.analysed_word(common)
     }

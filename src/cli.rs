@@ -675,7 +675,7 @@ struct Run<'a> {
 
 /// Threads for a run over `files`: as asked, else one per core for several files (as ripgrep
 /// searches files in parallel) and one for a single file (each thread keeps its own memo of
-/// analyses, and they share a copy of each, so threads cost memory). A single file of one chunk
+/// the word types it met, though they share the analyses, so threads cost memory). A single file of one chunk
 /// is one thread's work whatever is asked: there is nothing to share out.
 fn threads(args: &Args, files: &[PathBuf]) -> usize {
     if let [file] = files

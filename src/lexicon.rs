@@ -10,7 +10,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use compact_str::CompactString;
 use rustc_hash::{FxBuildHasher, FxHashMap};
-use std::rc::Rc;
 use std::sync::Arc;
 
 use crate::bloom::Bloom;
@@ -608,7 +607,7 @@ impl Lexicon {
     /// Every reading of a word, best first, and its parses. `proper`: a capitalised word inside
     /// a sentence. Memoised per word type; for many words, [`Lexicon::analyser`] is faster.
     #[must_use]
-    pub fn analyse(&self, word: &str, proper: bool) -> Rc<Analysed> {
+    pub fn analyse(&self, word: &str, proper: bool) -> crate::memo::Held {
         self.analyser().analyse(word, proper)
     }
 

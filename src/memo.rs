@@ -1,5 +1,5 @@
 //! The memo of analyses: each thread keeps, for the lexicon it works with, every word type it
-//! has met — found by its written form, analysed on first sight (or copied from the analyses the
+//! has met — found by its written form, analysed on first sight (or taken from the analyses the
 //! lexicon's threads share, [`crate::shared_memo`]) — so that a corpus of millions of tokens is
 //! analysed once per type.
 //!
@@ -23,6 +23,12 @@ use crate::lexicon::{Agrees, Analysed, How, Lexicon, Second, TermBrief};
 use crate::morph::StemKind;
 use crate::shared_memo::Shelved;
 use crate::tokenize::{self, key};
+
+/// A word type's analysis as a memo keeps it. The analysis itself is one the threads of a
+/// lexicon share ([`Arc`]: a thread that meets a word another analysed takes the same analysis,
+/// not a copy), and each thread counts its own holders of it ([`Rc`]), so that holding an
+/// analysis on the hot path writes no counter another thread writes too.
+pub type Held = Rc<Arc<Analysed>>;
 
 /// How many word types the analysis memo holds at most between texts: more than the working
 /// vocabulary of a news corpus (the benchmark's, 28,600 types, never reaches it), and a bound
@@ -324,7 +330,7 @@ struct ThreadMemo {
 /// kept of each beside them to be read without them.
 #[derive(Default)]
 struct Types {
-    store: Vec<Rc<Analysed>>,
+    store: Vec<Held>,
     /// What the hot path reads of each word in the store, by number: those met first, the
     /// commonest, lie together.
     words: Vec<Word>,
@@ -351,7 +357,7 @@ struct Types {
 impl Types {
     /// Number the word type of `analysed`, whose singulars are `singulars`, the next: its
     /// number, its key's number, and where its fixed terms start ([`Word::of`]).
-    fn add(&mut self, analysed: Rc<Analysed>, singulars: &[u32]) -> (u32, u32, u32) {
+    fn add(&mut self, analysed: Held, singulars: &[u32]) -> (u32, u32, u32) {
         let id = u32::try_from(self.store.len()).expect("the memo is bounded");
         let key = key_number(&mut self.keys, &analysed.key);
         let fixed = appended_at(&mut self.fixed, &analysed.fixed);
@@ -490,18 +496,19 @@ impl Analyser<'_> {
         word
     }
 
-    /// The analysis of `key`, and [`Word::then`] of it: copied from the analyses the
+    /// The analysis of `key`, and [`Word::then`] of it: taken from the analyses the
     /// lexicon's threads share, if one left it there, else made (and left there for them).
-    fn analysis(&mut self, key: String, proper: bool) -> (Analysed, u32) {
+    fn analysis(&mut self, key: String, proper: bool) -> (Arc<Analysed>, u32) {
         let shared = (self.lexicon.shared()).filter(|shared| shared.is_on());
         if let Some(shelved) = shared.and_then(|shared| shared.get(&key, proper)) {
-            return (shelved.analysed.clone(), shelved.then);
+            return (Arc::clone(&shelved.analysed), shelved.then);
         }
         let mut analysed = self.lexicon.analyse_key(key, proper);
         let then = seconds(self.lexicon, &mut self.memo.adjectives, &mut analysed);
+        let analysed = Arc::new(analysed);
         if let Some(shared) = shared {
             let shelved = Shelved {
-                analysed: analysed.clone(),
+                analysed: Arc::clone(&analysed),
                 then,
             };
             shared.put(Arc::clone(&analysed.key), proper, shelved);
@@ -535,7 +542,7 @@ impl Analyser<'_> {
 
     /// The whole analysis of a word this analyser gave.
     #[must_use]
-    pub fn analysed(&self, word: Word) -> &Rc<Analysed> {
+    pub fn analysed(&self, word: Word) -> &Held {
         &self.memo.types.store[word.id as usize]
     }
 
@@ -566,7 +573,7 @@ impl Analyser<'_> {
     }
 
     /// [`Lexicon::analyse`].
-    pub fn analyse(&mut self, written: &str, proper: bool) -> Rc<Analysed> {
+    pub fn analyse(&mut self, written: &str, proper: bool) -> Held {
         let word = self.word(written, proper);
         Rc::clone(self.analysed(word))
     }
@@ -890,7 +897,7 @@ mod tests {
             "watoto".into(),
             false,
             Shelved {
-                analysed: plan,
+                analysed: Arc::new(plan),
                 then: 0,
             },
         );

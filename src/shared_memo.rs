@@ -1,18 +1,26 @@
 //! The analyses shared between threads: when several threads annotate at once, a word type one
-//! of them has analysed is copied by the others from here instead of analysed again, so that a
-//! corpus's vocabulary is analysed about once however many threads read it.
+//! of them has analysed is taken by the others from here instead of analysed again, so that a
+//! corpus's vocabulary is analysed about once, and held in memory once, however many threads
+//! read it.
 //!
 //! Each thread still keeps its own memo ([`crate::memo`]) and reads only that on its hot path;
-//! this is asked only on a thread's first sight of a word type. A thread takes a copy of the
-//! analysis, so no two threads ever write the same memory while they annotate. The memo is
-//! bounded: when it holds [`SHARED_LIMIT`] word types it is emptied and filled anew.
+//! this is asked only on a thread's first sight of a word type. A thread takes the analysis
+//! itself (an [`Arc`], counted once more), not a copy: an analysis is never written once made,
+//! and a thread counts its own holders of it without atomics ([`crate::memo::Held`]), so no two
+//! threads write the same memory while they annotate. Taking the same analysis rather than a
+//! copy of it took two threads on the benchmark's two halves from 83 to 60 MiB, and from 21,700
+//! page faults to 16,000: on this virtual machine, a page of memory touched for the first time
+//! costs as much as annotating a few hundred bytes. The memo is bounded: when it holds
+//! [`SHARED_LIMIT`] word types it is emptied and filled anew (the analyses a thread holds stay
+//! with it).
 //!
 //! Sharing pays only where the threads meet the same words: on text rich in new words (names,
-//! rare forms, another language) nearly every analysis left here is never taken, and copying
-//! it in and freeing it again costs more than the threads save (100 MB of such text took 31 s
-//! of CPU on two threads, 19 s without sharing). So when the memo fills and fewer than one in
-//! [`WORTH`] of the threads' first sights found their analysis here since it was last emptied,
-//! sharing stops for the rest of the run and each thread analyses for itself.
+//! rare forms, another language) nearly every analysis left here is never taken, and keeping
+//! it and freeing it again costs more than the threads save (100 MB of such text took 31 s of
+//! CPU on two threads, 19 s without sharing, when what was left here was a copy). So when the
+//! memo fills and fewer than one in [`WORTH`] of the threads' first sights found their analysis
+//! here since it was last emptied, sharing stops for the rest of the run and each thread
+//! analyses for itself.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -26,10 +34,11 @@ use crate::lexicon::Analysed;
 pub const SHARED_LIMIT: usize = crate::memo::MEMO_LIMIT;
 
 /// An analysis as a thread left it: the word's [`Analysed`] with what may follow its terms set,
-/// and the bits of what may follow any of them (`then` of [`crate::memo::Word`]).
+/// and the bits of what may follow any of them (`then` of [`crate::memo::Word`]). The analysis
+/// is the one the thread that made it keeps: the others take it, not a copy.
 #[derive(Debug)]
 pub struct Shelved {
-    pub analysed: Analysed,
+    pub analysed: Arc<Analysed>,
     pub then: u32,
 }
 
@@ -138,7 +147,7 @@ mod tests {
         let text = "[[entry]]\nsw = \"mtoto\"\nen = [\"child\"]\npos = \"noun\"\nclass = \"1/2\"\n";
         g.add_layer(parse_file(std::path::Path::new("t.toml"), text).unwrap());
         Shelved {
-            analysed: Lexicon::new(g).analyse_key(word.to_owned(), false),
+            analysed: Arc::new(Lexicon::new(g).analyse_key(word.to_owned(), false)),
             then: 7,
         }
     }
