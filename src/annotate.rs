@@ -8,7 +8,6 @@
 //! A capitalised word inside a sentence that no entry covers is a name; adjacent names join.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use compact_str::{CompactString, ToCompactString};
 
@@ -595,7 +594,7 @@ impl<'a> Annotation<'a> {
 
     /// The whole analysis of a word of this text.
     fn analysed_word(&self, word: Word) -> Held {
-        Rc::clone(self.analyser.borrow().analysed(word))
+        self.analyser.borrow().analysed(word).clone()
     }
 
     /// Which reading comes first in context: a noun followed by its own connective (*mpaka wa*,

@@ -24,11 +24,27 @@ use crate::morph::StemKind;
 use crate::shared_memo::Shelved;
 use crate::tokenize::{self, key};
 
-/// A word type's analysis as a memo keeps it. The analysis itself is one the threads of a
-/// lexicon share ([`Arc`]: a thread that meets a word another analysed takes the same analysis,
-/// not a copy), and each thread counts its own holders of it ([`Rc`]), so that holding an
-/// analysis on the hot path writes no counter another thread writes too.
-pub type Held = Rc<Arc<Analysed>>;
+/// A word type's analysis as a memo keeps it. Where the threads of a lexicon share their
+/// analyses, the analysis is theirs ([`Arc`]: a thread that meets a word another analysed takes
+/// the same analysis, not a copy), and each thread counts its own holders of it ([`Rc`]), so
+/// that holding an analysis on the hot path writes no counter another thread writes too. One
+/// thread alone holds its analyses directly: the step through the shared one cost it 1–2%.
+#[derive(Debug, Clone)]
+pub enum Held {
+    Own(Rc<Analysed>),
+    Shared(Rc<Arc<Analysed>>),
+}
+
+impl std::ops::Deref for Held {
+    type Target = Analysed;
+
+    fn deref(&self) -> &Analysed {
+        match self {
+            Held::Own(analysed) => analysed,
+            Held::Shared(analysed) => analysed,
+        }
+    }
+}
 
 /// How many word types the analysis memo holds at most between texts: more than the working
 /// vocabulary of a news corpus (the benchmark's, 28,600 types, never reaches it), and a bound
@@ -392,10 +408,8 @@ impl ThreadMemo {
                     }
                     let old = slot.id as usize;
                     let mut word = self.types.words[old];
-                    (word.id, word.key, word.fixed) = types.add(
-                        Rc::clone(&self.types.store[old]),
-                        self.types.singulars(slot.id),
-                    );
+                    (word.id, word.key, word.fixed) =
+                        types.add(self.types.store[old].clone(), self.types.singulars(slot.id));
                     types.words.push(word);
                     slot.id = word.id;
                     true
@@ -474,7 +488,7 @@ impl Analyser<'_> {
             .filter(|p| p.is_plural_noun())
             .filter_map(|p| self.lexicon.term_word(&p.stem))
             .collect();
-        let (id, key, fixed) = self.memo.types.add(Rc::new(analysed), &singulars);
+        let (id, key, fixed) = self.memo.types.add(analysed, &singulars);
         let analysed = &self.memo.types.store[id as usize];
         let word = Word::of(
             self.lexicon,
@@ -498,22 +512,24 @@ impl Analyser<'_> {
 
     /// The analysis of `key`, and [`Word::then`] of it: taken from the analyses the
     /// lexicon's threads share, if one left it there, else made (and left there for them).
-    fn analysis(&mut self, key: String, proper: bool) -> (Arc<Analysed>, u32) {
+    fn analysis(&mut self, key: String, proper: bool) -> (Held, u32) {
         let shared = (self.lexicon.shared()).filter(|shared| shared.is_on());
         if let Some(shelved) = shared.and_then(|shared| shared.get(&key, proper)) {
-            return (Arc::clone(&shelved.analysed), shelved.then);
+            let analysed = Arc::clone(&shelved.analysed);
+            return (Held::Shared(Rc::new(analysed)), shelved.then);
         }
         let mut analysed = self.lexicon.analyse_key(key, proper);
         let then = seconds(self.lexicon, &mut self.memo.adjectives, &mut analysed);
+        let Some(shared) = shared else {
+            return (Held::Own(Rc::new(analysed)), then);
+        };
         let analysed = Arc::new(analysed);
-        if let Some(shared) = shared {
-            let shelved = Shelved {
-                analysed: Arc::clone(&analysed),
-                then,
-            };
-            shared.put(Arc::clone(&analysed.key), proper, shelved);
-        }
-        (analysed, then)
+        let shelved = Shelved {
+            analysed: Arc::clone(&analysed),
+            then,
+        };
+        shared.put(Arc::clone(&analysed.key), proper, shelved);
+        (Held::Shared(Rc::new(analysed)), then)
     }
 
     /// The fixed terms a word this analyser gave starts ([`Analysed::fixed`]), read without
@@ -575,7 +591,7 @@ impl Analyser<'_> {
     /// [`Lexicon::analyse`].
     pub fn analyse(&mut self, written: &str, proper: bool) -> Held {
         let word = self.word(written, proper);
-        Rc::clone(self.analysed(word))
+        self.analysed(word).clone()
     }
 }
 
@@ -798,7 +814,7 @@ mod tests {
         // numbered anew when the memo forgets other words
         let wakuu = analyser.word("wakuu", false);
         let before = in_brief(&analyser, wakuu);
-        let filler = Rc::clone(analyser.analysed(wakuu));
+        let filler = analyser.analysed(wakuu).clone();
         analyser.memo.types.store.resize(MEMO_LIMIT + 1, filler);
         drop(analyser);
         let mut analyser = lx.analyser();
@@ -822,7 +838,7 @@ mod tests {
         let mut analyser = lx.analyser();
         let used = analyser.word("mipango", false);
         // fill the store past the limit, as many other words would
-        let filler = Rc::clone(analyser.analysed(used));
+        let filler = analyser.analysed(used).clone();
         analyser.memo.types.store.resize(MEMO_LIMIT + 1, filler);
         drop(analyser);
         let mut analyser = lx.analyser();
