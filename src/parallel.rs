@@ -88,38 +88,39 @@ impl<T, R, E, I: Iterator<Item = Result<T, E>>> Shared<I, R, E> {
             res.taken += 1;
         }
         let mut input = lock(&self.input);
+        let seq = input.next;
         let item = if input.ended {
             None
         } else {
             input.items.next()
         };
-        let seq = input.next;
-        let ended = match &item {
-            Some(Ok(_)) => false,
-            Some(Err(_)) => {
-                input.next += 1;
-                true
-            }
-            None => true,
-        };
-        if ended && !input.ended {
-            input.ended = true;
-            let mut res = lock(&self.results);
-            res.total = Some(input.next);
-            self.room.notify_all();
-            self.ready.notify_all();
-        }
         match item {
             Some(Ok(t)) => {
                 input.next += 1;
                 Took::Item(seq, Ok(t))
             }
-            Some(Err(e)) => Took::Item(seq, Err(e)),
+            Some(Err(e)) => {
+                // the error is the last item
+                input.next += 1;
+                self.end(&mut input);
+                Took::Item(seq, Err(e))
+            }
             None => {
-                drop(input);
+                self.end(&mut input);
                 lock(&self.results).taken -= 1;
                 Took::Ended
             }
+        }
+    }
+
+    /// Mark the input ended, once: there are `input.next` items in all. The threads waiting
+    /// for room or for a result may now have none to wait for.
+    fn end(&self, input: &mut Input<I>) {
+        if !input.ended {
+            input.ended = true;
+            lock(&self.results).total = Some(input.next);
+            self.room.notify_all();
+            self.ready.notify_all();
         }
     }
 
@@ -156,7 +157,13 @@ impl<T, R, E, I: Iterator<Item = Result<T, E>>> Shared<I, R, E> {
             res = wait(&self.ready, res);
         }
     }
+}
 
+/// Stops the work when a thread unwinds from a panic, so that no other waits for it forever.
+struct StopOnPanic<'a, I, R, E>(&'a Shared<I, R, E>);
+
+impl<I, R, E> Shared<I, R, E> {
+    /// Stop the work: no thread takes another item, and none waits any longer.
     fn stop(&self) {
         lock(&self.results).stop = true;
         self.room.notify_all();
@@ -164,15 +171,10 @@ impl<T, R, E, I: Iterator<Item = Result<T, E>>> Shared<I, R, E> {
     }
 }
 
-/// Stops the work when a thread unwinds from a panic, so that no other waits for it forever.
-struct StopOnPanic<'a, I, R, E>(&'a Shared<I, R, E>);
-
 impl<I, R, E> Drop for StopOnPanic<'_, I, R, E> {
     fn drop(&mut self) {
         if thread::panicking() {
-            lock(&self.0.results).stop = true;
-            self.0.room.notify_all();
-            self.0.ready.notify_all();
+            self.0.stop();
         }
     }
 }
