@@ -36,7 +36,7 @@ pub const SHARED_LIMIT: usize = crate::memo::MEMO_LIMIT;
 /// An analysis as a thread left it: the word's [`Analysed`] with what may follow its terms set,
 /// and the bits of what may follow any of them (`then` of [`crate::memo::Word`]). The analysis
 /// is the one the thread that made it keeps: the others take it, not a copy.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Shelved {
     pub analysed: Arc<Analysed>,
     pub then: u32,
@@ -50,7 +50,7 @@ pub const WORTH: usize = 4;
 /// found since the memo was last emptied.
 #[derive(Debug, Default)]
 struct Shelves {
-    by_key: [FxHashMap<Arc<str>, Arc<Shelved>>; 2],
+    by_key: [FxHashMap<Arc<str>, Shelved>; 2],
     asked: usize,
     found: usize,
 }
@@ -90,7 +90,7 @@ impl SharedMemo {
 
     /// The analysis of `key` (`proper`: capitalised inside a sentence), if a thread left it.
     #[must_use]
-    pub fn get(&self, key: &str, proper: bool) -> Option<Arc<Shelved>> {
+    pub fn get(&self, key: &str, proper: bool) -> Option<Shelved> {
         // a thread that panicked held the lock for a lookup or an insert: the maps are whole
         let mut shelves = self.shelves.lock().unwrap_or_else(PoisonError::into_inner);
         let found = shelves.by_key[usize::from(proper)].get(key).cloned();
@@ -107,7 +107,6 @@ impl SharedMemo {
             // a thread that asked before sharing stopped
             return;
         }
-        let analysis = Arc::new(analysis);
         let mut shelves = self.shelves.lock().unwrap_or_else(PoisonError::into_inner);
         let full = shelves.by_key[0].len() + shelves.by_key[1].len() >= self.limit;
         let old = full.then(|| std::mem::take(&mut *shelves));
