@@ -146,15 +146,8 @@ if [ -n "$corpus" ]; then
   base=$corpus
 else
   size=${size:-100}
-  for f in voa-news.sw.txt mafand-dev.tsv tico19-en-sw.tsv; do
-    [ -r "$shared/corpus/$f" ] || die "no CORPUS_FILE given and $shared/corpus/$f is missing"
-  done
   base=$tmp/base.txt
-  {
-    cat "$shared/corpus/voa-news.sw.txt"
-    tail -n +2 "$shared/corpus/mafand-dev.tsv" | cut -f 2
-    tail -n +2 "$shared/corpus/tico19-en-sw.tsv" | cut -f 2
-  } > "$base"
+  "$repo/scripts/swahili-side.sh" "$base" || die "no CORPUS_FILE given, and no corpus to build one"
   repeat "$base" "$tmp/corpus.txt" "$size"
   input=$tmp/corpus.txt
   source_desc="Swahili side of ../shared/corpus (VOA news, MAFAND, TICO-19) repeated to ${size} MB"

@@ -20,7 +20,6 @@ die() {
 }
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
-shared=$(cd "$repo/.." && pwd)/shared
 bin=$repo/target/release/istilahi
 text=""
 while [ $# -gt 0 ]; do
@@ -48,15 +47,8 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/istilahi-icount.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
 if [ -z "$text" ]; then
-  for f in voa-news.sw.txt mafand-dev.tsv tico19-en-sw.tsv; do
-    [ -r "$shared/corpus/$f" ] || die "no TEXT_FILE given and $shared/corpus/$f is missing"
-  done
   text=$tmp/base.txt
-  {
-    cat "$shared/corpus/voa-news.sw.txt"
-    tail -n +2 "$shared/corpus/mafand-dev.tsv" | cut -f 2
-    tail -n +2 "$shared/corpus/tico19-en-sw.tsv" | cut -f 2
-  } > "$text"
+  "$repo/scripts/swahili-side.sh" "$text" || die "no TEXT_FILE given, and no corpus to build one"
 fi
 [ -s "$text" ] || die "$text is empty or missing"
 cat "$text" "$text" > "$tmp/twice.txt"
